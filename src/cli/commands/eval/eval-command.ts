@@ -1,0 +1,17 @@
+import { AttacheError } from '../../../errors.js';
+import { EXIT, type Io } from '../../io.js';
+
+/** Evaluation tasks; each is loaded only when asked for. */
+const TASKS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }> }> = {};
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [task, ...rest] = argv;
+  const names = Object.keys(TASKS).join(', ');
+  if (!task || task === '--help' || task === '-h') {
+    io.out(`usage: attache eval <task> --data PATH [options]\ntasks:\n${Object.entries(TASKS).map(([k, t]) => `  ${k.padEnd(12)} ${t.summary}`).join('\n')}\n`);
+    return task ? EXIT.ok : EXIT.usage;
+  }
+  const t = TASKS[task];
+  if (!t) throw new AttacheError('ATT_E030', `unknown eval task "${task}" (have: ${names})`);
+  return (await t.load()).run(rest, io);
+}
