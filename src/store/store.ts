@@ -67,11 +67,13 @@ export interface ArticleInput {
   readonly published?: string;
 }
 
-export type PutStatus = 'inserted' | 'replaced' | 'duplicate';
+export type PutStatus = 'inserted' | 'replaced' | 'duplicate' | 'failed';
 
 export interface PutResult {
   readonly id: string;
   readonly status: PutStatus;
+  /** Why a `failed` article was not stored (the others of the batch are). */
+  readonly error?: string;
 }
 
 /** What the store knows of an article before analysing it again: lets ingestion skip early. */
