@@ -3,6 +3,7 @@ import { EXIT, type Io } from '../../io.js';
 
 /** Evaluation tasks; each is loaded only when asked for. */
 const TASKS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }> }> = {
+  brief: { summary: "generated key points vs an article's own key-point block (coverage)", load: () => import('../../../eval/brief/brief-eval.js') },
   statements: { summary: 'merging wordings of one statement: precision/recall on our own paraphrase pairs', load: () => import('../../../eval/statements/statements-eval.js') },
   extraction: { summary: 'HTML article extraction: AEB body F1, or WCXB body word-F1 + title/author/date accuracy', load: () => import('../../../eval/extraction/extraction-eval.js') },
 };
