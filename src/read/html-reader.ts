@@ -2,42 +2,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { Doc } from '../doc/doc.js';
 import { AttacheError } from '../errors.js';
+import { classifyBlocks, htmlToBlocks, type Block } from './html-blocks.js';
+import { postClean, preClean, type El } from './html-clean.js';
+import { extractMetadata, type PageMetadata } from './metadata.js';
 
-const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'DL', 'DT', 'DD', 'BR', 'HR']);
-
-interface NodeLike {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<NodeLike>;
-}
-
-/** Flattens article HTML into text: one block a paragraph, separated by blank lines. */
-export function htmlToText(root: NodeLike): string {
-  const blocks: string[] = [];
-  let cur = '';
-  const flush = () => {
-    const t = cur.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
-    if (t) blocks.push(t);
-    cur = '';
-  };
-  const visit = (n: NodeLike) => {
-    if (n.nodeType === 3) {
-      cur += n.textContent ?? '';
-      return;
-    }
-    if (n.nodeType !== 1) return;
-    const name = n.nodeName.toUpperCase();
-    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
-    const block = BLOCK.has(name);
-    if (block) flush();
-    for (let i = 0; i < n.childNodes.length; i++) visit(n.childNodes[i]!);
-    if (block) flush();
-  };
-  visit(root);
-  flush();
-  return blocks.join('\n\n');
-}
+export { htmlToText } from './html-blocks.js';
 
 export interface HtmlReadOptions {
   readonly id?: string;
@@ -46,27 +15,61 @@ export interface HtmlReadOptions {
   readonly published?: string;
 }
 
+type ReadabilityDoc = ConstructorParameters<typeof Readability>[0];
+
+/** The article's blocks as Readability finds them after our cleaning, or `undefined` when it finds none. */
+function readabilityBlocks(document: El): Block[] | undefined {
+  const reader = new Readability<El>(document as unknown as ReadabilityDoc, {
+    charThreshold: 200,
+    keepClasses: true,
+    // Hand back the element itself: no serialising and re-parsing.
+    serializer: (el) => el as unknown as El,
+  });
+  const article = reader.parse();
+  if (!article || !article.content) return undefined;
+  const root = article.content;
+  postClean(root);
+  return htmlToBlocks(root);
+}
+
+/** The main article of a page as text blocks, with the page's metadata read before any cleaning. */
+export function extractArticle(html: string, where?: string, url?: string): { blocks: Block[]; meta: PageMetadata } {
+  const { document } = parseHTML(html);
+  const meta = extractMetadata(document as unknown as El, url);
+  const body = (document as unknown as { body: El | null }).body;
+  if (body) preClean(body);
+  const blocks = readabilityBlocks(document as unknown as El);
+  if (!blocks || !blocks.some((b) => b.text.trim())) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', where);
+  classifyBlocks(blocks, meta.title);
+  if (!blocks.some((b) => b.role === 'content')) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', where);
+  return { blocks, meta };
+}
+
 /** Extracts the main article of an HTML page into a Doc, with the page's declared metadata as hints. */
 export function readHtml(html: string, opts: HtmlReadOptions = {}): Doc {
-  const { document } = parseHTML(html);
-  const title = document.querySelector('title')?.textContent?.trim();
-  // Readability mutates the DOM; metadata must be read before it runs.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-  if (!article || !article.content) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', opts.uri);
-  const { document: frag } = parseHTML(`<html><body>${article.content}</body></html>`);
-  const text = htmlToText(frag.body as unknown as NodeLike);
-  if (!text.trim()) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', opts.uri);
+  const { blocks, meta } = extractArticle(html, opts.uri, opts.url);
+  const kept = blocks.filter((b) => b.role !== 'drop');
+  let text = '';
+  const ignored: [number, number][] = [];
+  for (const b of kept) {
+    if (text) text += '\n\n';
+    if (b.role === 'ignored') ignored.push([text.length, text.length + b.text.length]);
+    text += b.text;
+  }
+  const published = opts.published ?? meta.published;
+  const url = opts.url ?? meta.url;
   const doc = new Doc(text, {
     ...(opts.id ? { id: opts.id } : {}),
     uri: opts.uri,
     format: 'html',
     meta: {
-      hints: { ...(article.title || title ? { title: (article.title || title)! } : {}), ...(opts.published ? { published: opts.published } : {}) },
-      authors: article.byline ? [article.byline] : [],
-      ...(article.siteName ? { outlet: article.siteName } : {}),
-      ...(article.lang ? { language: article.lang } : {}),
-      ...(opts.url ? { url: opts.url } : {}),
+      hints: { ...(meta.title ? { title: meta.title } : {}), ...(published ? { published } : {}), ...(meta.outlet ? { siteName: meta.outlet } : {}) },
+      authors: [...meta.authors],
+      ...(meta.outlet ? { outlet: meta.outlet } : {}),
+      ...(meta.language ? { language: meta.language } : {}),
+      ...(url ? { url } : {}),
     },
   });
+  for (const [s, e] of ignored) doc.addIgnored(s, e);
   return doc;
 }

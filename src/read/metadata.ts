@@ -1,0 +1,298 @@
+import type { El } from './html-clean.js';
+import { dateFromUrl, parseMachineDate, parseWrittenDate } from './metadata-dates.js';
+
+/** What a page says about its article, read from the page before any cleaning. */
+export interface PageMetadata {
+  readonly title?: string;
+  /** ISO 8601 date or date-time. */
+  readonly published?: string;
+  /** Where the date came from (`jsonld`, `meta`, `time`, `text`, `url`), for diagnostics. */
+  readonly publishedFrom?: string;
+  readonly authors: readonly string[];
+  readonly outlet?: string;
+  readonly language?: string;
+  readonly url?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|Review|Recipe|HowTo|Posting|OpinionNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|ReportageNewsArticle|NewsArticle|TechArticle|ScholarlyArticle|Blog|Article)$/;
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#039;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+function types(o: Json): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+/** Every object in the page's JSON-LD, flattened out of arrays, `@graph` and `mainEntity`. */
+export function jsonLdObjects(document: El): Json[] {
+  const out: Json[] = [];
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 6 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    const o = v as Json;
+    out.push(o);
+    if (o['@graph']) walk(o['@graph'], depth + 1);
+    if (o.mainEntity && typeof o.mainEntity === 'object') walk(o.mainEntity, depth + 1);
+    if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') walk(o.mainEntityOfPage, depth + 1);
+  };
+  for (let i = 0; i < scripts.length; i++) {
+    const raw = (scripts[i]!.textContent ?? '').trim();
+    if (!raw) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      try {
+        // Control characters inside strings and trailing commas are the usual faults.
+        parsed = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
+      } catch {
+        continue;
+      }
+    }
+    walk(parsed, 0);
+  }
+  return out;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return clean(decodeEntities(v)) || undefined;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') {
+    const o = v as Json;
+    return str(o['@value']) ?? str(o.name);
+  }
+  return undefined;
+}
+
+function namesOf(v: unknown, byId: Map<string, Json>, depth = 0): string[] {
+  if (depth > 3 || v === undefined || v === null) return [];
+  if (typeof v === 'string') return [clean(decodeEntities(v))];
+  if (Array.isArray(v)) return v.flatMap((x) => namesOf(x, byId, depth + 1));
+  if (typeof v === 'object') {
+    const o = v as Json;
+    if (typeof o.name === 'string' || Array.isArray(o.name)) return namesOf(o.name, byId, depth + 1);
+    const id = typeof o['@id'] === 'string' ? o['@id'] : undefined;
+    const ref = id ? byId.get(id) : undefined;
+    if (ref && ref !== o) return namesOf(ref, byId, depth + 1);
+  }
+  return [];
+}
+
+function metaContent(document: El, keys: readonly string[]): string | undefined {
+  const metas = document.querySelectorAll('meta');
+  const wanted = new Map(keys.map((k, i) => [k.toLowerCase(), i]));
+  let best: [number, string] | undefined;
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const rank = wanted.get(key);
+    if (rank === undefined) continue;
+    const v = m.getAttribute('content');
+    if (!v || !v.trim()) continue;
+    if (!best || rank < best[0]) best = [rank, clean(decodeEntities(v))];
+  }
+  return best?.[1];
+}
+
+const looksLikeUrl = (s: string) => /^(?:https?:)?\/\//i.test(s) || /^www\./i.test(s);
+
+/** Cleans a byline into a name: drops "By", dates, roles after a dash, and e-mail addresses. */
+export function cleanAuthor(raw: string): string | undefined {
+  let s = clean(decodeEntities(raw));
+  s = s.replace(/^(?:written |posted |reviewed |story |words )?(?:by|von|par|por|di|door|av|af)\s*:?\s+/i, '');
+  s = s.replace(/\S+@\S+\.\S+/g, '');
+  s = s.replace(/\s+(?:on|am|le|el|il|op)\s+\S*\d.*$/i, '');
+  const dated = parseWrittenDate(s);
+  if (dated) s = s.replace(/\b(?:updated|published|posted)\b.*$/i, '').replace(/[,|·•-]?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}).*$/i, '');
+  s = s.replace(/\s*[|·•]\s*$/, '').replace(/^[\s,|·•-]+|[\s,|·•-]+$/g, '');
+  s = clean(s);
+  if (!s || s.length > 80 || looksLikeUrl(s) || !/\p{L}/u.test(s)) return undefined;
+  if (s.split(/\s+/).length > 10) return undefined;
+  return s;
+}
+
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const c = cleanAuthor(n);
+    if (!c) continue;
+    const k = c.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+  }
+  return out;
+}
+
+const SITE_SEPARATORS = /\s+[|–—:·•»~-]\s+|\s+::\s+|\s+-{2}\s+/;
+
+/** Strips a site name from a page title ("Headline | Site", "Site - Headline"). */
+export function stripSiteName(title: string, site?: string, host?: string): string {
+  const parts = title.split(SITE_SEPARATORS);
+  if (parts.length < 2) return title;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const siteN = site ? norm(site) : '';
+  const hostN = host ? norm(host.replace(/^www\./, '').replace(/\.[a-z]+$/, '')) : '';
+  const isSite = (p: string) => {
+    const n = norm(p);
+    return !!n && ((!!siteN && (n === siteN || siteN.includes(n) || n.includes(siteN))) || (!!hostN && (n.includes(hostN) || hostN.includes(n))));
+  };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/[\s|–—:·•»~-]+$/, '').trim();
+  if (isSite(first)) return title.slice(first.length).replace(/^[\s|–—:·•»~-]+/, '').trim();
+  return title;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+const wordsOf = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The page's main headline element text: an `h1` that agrees with the declared titles, else the only `h1`. */
+function headlineFromH1(document: El, declared: readonly string[]): string | undefined {
+  const h1s = document.querySelectorAll('h1');
+  const texts: string[] = [];
+  for (let i = 0; i < h1s.length && i < 10; i++) {
+    const t = clean(h1s[i]!.textContent ?? '');
+    if (t && t.length <= 300) texts.push(t);
+  }
+  const decl = declared.map(wordsOf).filter(Boolean);
+  for (const t of texts) {
+    const w = wordsOf(t);
+    if (w.split(' ').length < 2) continue;
+    if (decl.some((d) => d === w || d.startsWith(`${w} `) || d.endsWith(` ${w}`) || w.startsWith(`${d} `))) return t;
+  }
+  return undefined;
+}
+
+/** Dates in visible text near the headline or byline: "Published March 3, 2024", "3 March 2024 · 5 min read". */
+function visibleDate(document: El, numericOrder: 'dmy' | 'mdy'): string | undefined {
+  const sel =
+    'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="meta" i], [class*="byline" i], [id*="date" i], [itemprop="datePublished"]';
+  const els = document.querySelectorAll(sel);
+  for (let i = 0; i < els.length && i < 60; i++) {
+    const el = els[i]!;
+    const cls = `${el.className ?? ''} ${el.id ?? ''}`.toLowerCase();
+    if (/modif|updat|comment|related|footer|copyright|sidebar|widget|archive/.test(cls)) continue;
+    const attr = el.getAttribute('datetime') ?? el.getAttribute('content');
+    const fromAttr = parseMachineDate(attr);
+    if (fromAttr) return fromAttr;
+    const t = clean(el.textContent ?? '');
+    if (!t || t.length > 160) continue;
+    if (/\b(?:updated|modified|last edited)\b/i.test(t) && !/\b(?:published|posted)\b/i.test(t)) continue;
+    const d = parseWrittenDate(t, numericOrder);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Reads title, date, authors, outlet and language from a page's JSON-LD, meta tags and markup. */
+export function extractMetadata(document: El, url?: string): PageMetadata {
+  const objs = jsonLdObjects(document);
+  const byId = new Map<string, Json>();
+  for (const o of objs) if (typeof o['@id'] === 'string') byId.set(o['@id'], o);
+  const articles = objs.filter((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  const pages = objs.filter((o) => types(o).some((t) => /WebPage$/.test(t)));
+  const article = articles.find((o) => o.datePublished || o.headline) ?? articles[0];
+
+  const htmlEl = document.querySelector('html');
+  const language =
+    clean(htmlEl?.getAttribute('lang') ?? htmlEl?.getAttribute('xml:lang') ?? '') ||
+    metaContent(document, ['content-language', 'og:locale', 'dc.language', 'language'])?.replace('_', '-') ||
+    str(article?.inLanguage);
+  const numericOrder: 'dmy' | 'mdy' = !language || /^en-us/i.test(language) || /^en$/i.test(language) ? 'mdy' : 'dmy';
+
+  const outlet =
+    metaContent(document, ['og:site_name', 'application-name', 'twitter:site:name']) ?? str((article?.publisher as Json | undefined)?.name) ?? undefined;
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['og:url']);
+  const pageUrl = url ?? (canonical && /^https?:/i.test(canonical) ? canonical : undefined);
+
+  // Title.
+  const docTitle = clean(document.querySelector('title')?.textContent ?? '');
+  const ldTitle = str(article?.headline) ?? str(article?.name);
+  const ogTitle = metaContent(document, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']);
+  const declared = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
+  const host = hostOf(pageUrl);
+  const h1 = headlineFromH1(document, declared);
+  const title = h1 ?? (ldTitle ? stripSiteName(ldTitle, outlet, host) : undefined) ?? (ogTitle ? stripSiteName(ogTitle, outlet, host) : undefined) ?? (docTitle ? stripSiteName(docTitle, outlet, host) : undefined);
+
+  // Date.
+  let published: string | undefined;
+  let publishedFrom: string | undefined;
+  const take = (v: string | undefined, from: string) => {
+    if (!published && v) {
+      published = v;
+      publishedFrom = from;
+    }
+  };
+  for (const a of articles) take(parseMachineDate(str(a.datePublished)), 'jsonld');
+  take(
+    parseMachineDate(
+      metaContent(document, [
+        'article:published_time', 'og:published_time', 'article:published', 'published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
+        'publish_date', 'publish-date', 'dc.date.issued', 'dc.date', 'dcterms.issued', 'dcterms.date', 'dcterms.created', 'dc.date.created',
+        'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime', 'originalpublicationdate', 'date.published',
+        'citation_publication_date', 'citation_date', 'rnews:datepublished',
+      ]),
+    ),
+    'meta',
+  );
+  for (const p of pages) take(parseMachineDate(str(p.datePublished)), 'jsonld-page');
+  const timeEl = document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"], time.published, time.entry-date');
+  take(parseMachineDate(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content')) ?? (timeEl ? parseWrittenDate(clean(timeEl.textContent ?? ''), numericOrder) : undefined), 'time');
+  take(visibleDate(document, numericOrder), 'text');
+  take(dateFromUrl(pageUrl), 'url');
+  for (const a of articles) take(parseMachineDate(str(a.dateCreated)), 'jsonld-created');
+
+  // Authors.
+  let authors: string[] = [];
+  if (article) authors = uniqueNames(namesOf(article.author ?? article.creator, byId));
+  if (!authors.length) {
+    const m = metaContent(document, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name']);
+    if (m && !looksLikeUrl(m)) authors = uniqueNames(m.split(/\s*(?:;|\band\b|&)\s*/));
+  }
+  if (!authors.length) {
+    const els = document.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline__name, .author a, .byline a, .byline, .author, [class*="author-name" i], [class*="byline" i]');
+    const names: string[] = [];
+    for (let i = 0; i < els.length && names.length < 4; i++) {
+      const t = clean(els[i]!.textContent ?? '');
+      if (t && t.length <= 100) names.push(t);
+    }
+    authors = uniqueNames(names).slice(0, 3);
+  }
+
+  return {
+    ...(title ? { title } : {}),
+    ...(published ? { published, publishedFrom } : {}),
+    authors,
+    ...(outlet ? { outlet } : {}),
+    ...(language ? { language } : {}),
+    ...(pageUrl ? { url: pageUrl } : {}),
+  };
+}
