@@ -36,11 +36,7 @@ function escape(s: string): string {
 
 /** A word-boundary matcher for a list of words and phrases, `*` standing for any word ending. */
 export function termMatcher(terms: readonly string[]): RegExp {
-  const alts = terms.map((t) => {
-    const star = t.endsWith('*');
-    const body = escape((star ? t.slice(0, -1) : t).toLowerCase()).replace(/\s+/g, '\\s+');
-    return star ? `${body}[\\w'’-]*` : body;
-  });
+  const alts = terms.map((t) => escape(t.toLowerCase()).replace(/\s+/g, '\\s+').replace(/\\\*/g, "[\\w'’-]*"));
   return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`, 'i');
 }
 
