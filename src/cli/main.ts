@@ -8,6 +8,7 @@ import { EXIT, processIo, type CommandRun, type Io } from './io.js';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
   analyze: { summary: 'analyse articles (file, folder or -) and print a summary or the Analysis JSON', load: () => import('./commands/analyze/analyze-command.js') },
   eval: { summary: 'score Attaché on the evaluation data sets (extraction, quotes, events, …)', load: () => import('./commands/eval/eval-command.js') },
+  serve: { summary: 'serve the dashboard and the JSON API over a store (127.0.0.1 by default)', load: () => import('./commands/serve/serve-command.js') },
 };
 
 export function usage(): string {
