@@ -1,0 +1,52 @@
+import { Doc } from '../../doc/doc.js';
+import type { PosTag, TokenTable } from '../../doc/tokens.js';
+import { segmentDoc } from '../segment/segment-component.js';
+
+/** The tokens of one stretch of text, as plain arrays the event rules read (offsets are into the Doc text). */
+export interface Toks {
+  readonly n: number;
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly lower: readonly string[];
+  readonly lemma: readonly string[];
+  readonly pos: readonly PosTag[];
+}
+
+/** The tokens `[first, last)` of a token table. */
+export function toksFromTable(t: TokenTable, first: number, last: number): Toks {
+  const start: number[] = [];
+  const end: number[] = [];
+  const lower: string[] = [];
+  const lemma: string[] = [];
+  const pos: PosTag[] = [];
+  for (let i = first; i < last; i++) {
+    start.push(t.starts[i]!);
+    end.push(t.ends[i]!);
+    const low = normalize(t.tokenText(i).toLowerCase());
+    lower.push(low);
+    lemma.push(normalize(t.lemma(i).toLowerCase()));
+    pos.push(t.posTag(i));
+  }
+  return { n: start.length, start, end, lower, lemma, pos };
+}
+
+/** Curly apostrophes and quotes as straight ones, so patterns and cues need one spelling. */
+function normalize(s: string): string {
+  return s.replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** Tokenises a lone sentence (the relation task) with the segment component's rules. */
+export function toksOfText(text: string): Toks {
+  const doc = new Doc(text);
+  segmentDoc(doc);
+  return toksFromTable(doc.tokens!, 0, doc.tokens!.length);
+}
+
+/** Token index range `[first, last)` of the tokens overlapping `[start, end)`. */
+export function tokenRange(t: Toks, start: number, end: number): [number, number] {
+  let first = 0;
+  while (first < t.n && t.end[first]! <= start) first++;
+  let last = first;
+  while (last < t.n && t.start[last]! < end) last++;
+  return [first, last];
+}
