@@ -4,7 +4,9 @@ import { EXIT, type Io } from '../../io.js';
 /** Evaluation tasks; each is loaded only when asked for. */
 const TASKS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }> }> = {
   brief: { summary: "generated key points vs an article's own key-point block (coverage)", load: () => import('../../../eval/brief/brief-eval.js') },
+  stances: { summary: 'seed checks for stances, statement groups and key points', load: () => import('../../../eval/stances/stances-eval.js') },
   statements: { summary: 'merging wordings of one statement: precision/recall on our own paraphrase pairs', load: () => import('../../../eval/statements/statements-eval.js') },
+  quotes: { summary: 'attribution: PolNeAR content/source/cue P/R/F1 (Dice ≥ 0.5, 0.8), or the seed gold quotes', load: () => import('../../../eval/quotes/quotes-eval.js') },
   extraction: { summary: 'HTML article extraction: AEB body F1, or WCXB body word-F1 + title/author/date accuracy', load: () => import('../../../eval/extraction/extraction-eval.js') },
 };
 
