@@ -1,11 +1,12 @@
 import type { Component } from '../pipeline/component.js';
+import { quotesComponent } from './quotes/quote-component.js';
 import { segmentComponent } from './segment/segment-component.js';
 import { structureComponent } from './structure/structure-component.js';
 
 /**
  * Every component Attaché ships, in pipeline order. Adding a component is one file and one line here.
  */
-export const ALL_COMPONENTS: readonly Component[] = [structureComponent, segmentComponent];
+export const ALL_COMPONENTS: readonly Component[] = [structureComponent, segmentComponent, quotesComponent];
 
 /** The components up to and including `last` (all of them when `last` is not given). */
 export function componentsUpTo(last?: string): Component[] {

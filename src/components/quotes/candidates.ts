@@ -1,0 +1,450 @@
+import type { QuoteKind } from '../../doc/records.js';
+import type { Span } from '../../doc/span.js';
+import type { TokenTable } from '../../doc/tokens.js';
+import type { QuoteLexicon } from './lexicon.js';
+import { Phrases, type TokenRange } from './phrases.js';
+import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
+
+/**
+ * Attribution candidates from rules over the token stream: direct quotes with their cue before,
+ * after, inverted or interrupted, quotes that continue a speaker, partial quotes inside reported
+ * speech, and reported speech itself ("X said (that) …", "according to X, …", "X's statement
+ * that …", "…, X said."). A scorer (see `model.ts`) may later weigh the candidates.
+ */
+
+export type Range2 = readonly [number, number];
+
+export interface Candidate {
+  kind: QuoteKind;
+  content: Range2;
+  cue: Range2;
+  source?: Range2;
+  /** Token of the cue's head word (-1 for a colon or no cue). */
+  cueTok: number;
+  rule: string;
+  /** Index of the quote span (direct and partial quotes). */
+  quote?: number;
+  /** Index (in the candidate list) of the candidate this one continues or sits inside. */
+  parent?: number;
+  /** Token range of the source phrase, when found. */
+  sourceToks?: TokenRange;
+  /** True when the source came from the sentence's subject rather than next to the cue. */
+  sourceFar?: boolean;
+}
+
+export interface CandidateInput {
+  readonly text: string;
+  readonly tokens: TokenTable;
+  readonly sentences: readonly Span[];
+  readonly paragraphs: readonly Span[];
+  readonly isIgnored: (start: number, end: number) => boolean;
+  readonly lexicon: QuoteLexicon;
+}
+
+const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'reassure', 'warn', 'remind', 'urge', 'ask', 'advise', 'brief', 'caution', 'convince', 'persuade', 'promise', 'show', 'notify', 'teach', 'email', 'text']);
+const LIGHT_VERBS = new Set(['express', 'voice', 'reiterate', 'reaffirm', 'signal', 'offer', 'show', 'declare', 'pledge', 'announce', 'register', 'make']);
+const LIGHT_NOUNS = new Set([
+  'support', 'concern', 'concerns', 'hope', 'opposition', 'confidence', 'regret', 'interest', 'readiness', 'willingness', 'doubt', 'doubts',
+  'skepticism', 'scepticism', 'frustration', 'anger', 'optimism', 'sympathy', 'solidarity', 'gratitude', 'appreciation', 'disappointment', 'objection', 'objections', 'reservations', 'commitment', 'case', 'point', 'argument', 'claim', 'promise', 'pledge', 'call', 'demand',
+]);
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
+const SENT_FINAL = /[.!?]/;
+const POSSESSIVE = /^['’]s?$/;
+
+export interface CandidateSet {
+  readonly quotes: readonly QuoteSpan[];
+  readonly candidates: Candidate[];
+  /** Token → sentence index. */
+  readonly sentOf: Int32Array;
+}
+
+export function findCandidates(input: CandidateInput): CandidateSet {
+  const { text, tokens: tok, sentences, paragraphs, lexicon: lex } = input;
+  const ph = new Phrases(text, tok);
+  const n = tok.length;
+  const paras = paragraphs.length ? paragraphs : [{ start: 0, end: text.length, text }];
+  const quotes = findQuoteSpans(text, paras, input.isIgnored);
+
+  // Token → sentence and → quote (the quote whose words hold the token), and sentence bounds in tokens.
+  const sentOf = new Int32Array(n).fill(-1);
+  const sentFirst: number[] = [];
+  const sentLast: number[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const [a, b] = tok.tokensIn(sentences[s]!.start, sentences[s]!.end);
+    sentFirst.push(a);
+    sentLast.push(b);
+    for (let i = a; i < b; i++) sentOf[i] = s;
+  }
+  const quoteOf = new Int32Array(n).fill(-1);
+  const markTok = new Uint8Array(n);
+  for (let q = 0; q < quotes.length; q++) {
+    const [a, b] = tok.tokensIn(quotes[q]!.start, quotes[q]!.end);
+    for (let i = a; i < b; i++) if (quoteOf[i] === -1) quoteOf[i] = q;
+  }
+  for (let i = 0; i < n; i++) if (/^[“”"«»„'‘’`]+$/.test(ph.lower(i)) && quoteOf[i] === -1) markTok[i] = 1;
+  const paraOf = (offset: number) => {
+    for (let p = 0; p < paras.length; p++) if (paras[p]!.start <= offset && offset < paras[p]!.end + 1) return p;
+    return -1;
+  };
+  const usable = (i: number) => !input.isIgnored(tok.starts[i]!, tok.ends[i]!);
+  const tokRange = (r: TokenRange): Range2 => [tok.starts[r.first]!, tok.ends[r.last - 1]!];
+  const lemma = (i: number) => tok.lemma(i).toLowerCase();
+  const isCueVerb = (i: number) => {
+    const p = tok.posTag(i);
+    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return false;
+    // wink tags some verbs as nouns ("Trump says"): accept those only right after a name or pronoun.
+    if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !/^(PROPN|PRON)$/.test(tok.posTag(i - 1)))) return false;
+    return lex.verbFamilies.has(lemma(i)) && !(lemma(i) === 'say' && p === 'NOUN');
+  };
+  const candidates: Candidate[] = [];
+  const usedCue = new Map<number, number>();
+
+  /** The sentence's own subject: the phrase before its first verb (for "…, adding", "… but said"). */
+  const sentenceSubject = (s: number, before: number): TokenRange | undefined => {
+    for (let i = sentFirst[s]!; i < before; i++) {
+      const p = tok.posTag(i);
+      if (p === 'VERB' || (p === 'AUX' && i + 1 < n && tok.posTag(i + 1) !== 'VERB')) return ph.subjectBefore(i, sentFirst[s]!);
+    }
+    return undefined;
+  };
+
+  // ---- Direct quotes: cue after ("“…,” he said"), inverted ("said Peskov"), before ("He added that: “…”"), continued.
+  let lastDirect = -1;
+  for (let q = 0; q < quotes.length; q++) {
+    const qs = quotes[q]!;
+    const para = paraOf(qs.open);
+    const paraStart = para >= 0 ? paras[para]!.start : 0;
+    const paraEnd = para >= 0 ? paras[para]!.end : text.length;
+    // Left context: back to the sentence start within the paragraph (or the previous quote's close).
+    let leftStart = paraStart;
+    for (let k = qs.open - 1; k > paraStart; k--) {
+      if (SENT_FINAL.test(text[k]!) && /\s/.test(text[k + 1] ?? ' ') && !/[A-Z]/.test(text[k - 1]!) ) {
+        leftStart = k + 1;
+        break;
+      }
+    }
+    const prevQ = q > 0 ? quotes[q - 1]! : undefined;
+    if (prevQ && prevQ.close > leftStart && prevQ.close <= qs.open) leftStart = prevQ.close;
+    const leftTxt = text.slice(leftStart, qs.open);
+    const [lf, ll] = tok.tokensIn(leftStart, qs.open);
+    // Right context: from the close mark to the sentence end, the next quote or the paragraph end.
+    const nextQ = quotes[q + 1];
+    let rightEnd = qs.unclosed ? qs.close : Math.min(paraEnd, nextQ && nextQ.open >= qs.close ? nextQ.open : paraEnd);
+    for (let k = qs.close; k < rightEnd; k++) {
+      if (SENT_FINAL.test(text[k]!) && !/[A-Z]/.test(text[k - 1] ?? '') && /[\s"”]/.test(text[k + 1] ?? ' ')) {
+        rightEnd = k + 1;
+        break;
+      }
+    }
+    const [rf, rl] = qs.unclosed ? [0, 0] : tok.tokensIn(qs.close, rightEnd);
+    const quoted = text.slice(qs.start, qs.end);
+    const startsSentence = /^\s*$/.test(leftTxt) || /[:,]\s*$/.test(leftTxt) || /^[\s—–-]*$/.test(leftTxt);
+    const endsLikeSpeech = /[,.!?—–-]\s*$/.test(quoted) || /^\s*,/.test(text.slice(qs.close, qs.close + 3));
+    const words = quoted.trim().split(/\s+/).length;
+    let made = false;
+
+    // Cue after the quote.
+    if (!made && rl > rf && endsLikeSpeech) {
+      let i = rf;
+      if (ph.lower(i) === ',' || ph.lower(i) === '—' || ph.lower(i) === '–') i++;
+      for (let c = i; c < Math.min(rl, i + 9); c++) {
+        if (!usable(c)) break;
+        if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.') break;
+        if (!isCueVerb(c)) continue;
+        let src: TokenRange | undefined = c > i ? ph.npEndingAt(c - 1, i) : undefined;
+        if (src && src.first > i) {
+          // Only adverbs/auxiliaries may sit between the close mark and the subject.
+          const gapOk = [...Array(src.first - i).keys()].every((d) => /^(ADV|AUX|PART|PUNCT)$/.test(ph.pos(i + d)));
+          if (!gapOk) src = ph.subjectBefore(c, i);
+        }
+        if (!src && c === i) src = ph.npStartingAt(c + 1, rl);
+        if (!src && c > i) src = ph.subjectBefore(c, i);
+        if (!src) break;
+        const idx = candidates.length;
+        candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: cueSpan(c), source: tokRange(src), sourceToks: src, cueTok: c, rule: c === i ? 'direct-inverted' : 'direct-cue-after', quote: q });
+        usedCue.set(c, idx);
+        lastDirect = idx;
+        made = true;
+        break;
+      }
+    }
+    // Cue before the quote: "X said:", "He added that:", "X said, adding: “…”", "X said in a statement: “…”".
+    if (!made && ll > lf && startsSentence) {
+      for (let c = ll - 1; c >= Math.max(lf, ll - 10); c--) {
+        if (!usable(c)) break;
+        if (!isCueVerb(c)) {
+          if (ph.pos(c) === 'VERB' && ph.lower(c) !== 'adding') break;
+          continue;
+        }
+        const existing = usedCue.get(c);
+        if (existing !== undefined) {
+          // An interrupted quote: "“…,” he said, “…”" shares the cue of its first part.
+          const e = candidates[existing]!;
+          candidates.push({ ...e, content: [qs.start, qs.end], quote: q, rule: 'direct-interrupted', parent: existing });
+          lastDirect = candidates.length - 1;
+          made = true;
+          break;
+        }
+        let src = ph.subjectBefore(c, lf);
+        let far = false;
+        if (!src) {
+          // "…, adding:" — the speaker of the same sentence's earlier cue.
+          const prev = lastDirect >= 0 ? candidates[lastDirect]! : undefined;
+          if (prev && prev.source && prev.source[1] <= tok.starts[c]! && prev.source[0] >= paraStart) {
+            candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: cueSpan(c), source: prev.source, cueTok: c, rule: 'direct-adding', quote: q, parent: lastDirect, sourceFar: true });
+            usedCue.set(c, candidates.length - 1);
+            lastDirect = candidates.length - 1;
+            made = true;
+            break;
+          }
+          src = ph.npStartingAt(c + 1, ll);
+          far = true;
+        }
+        if (!src) break;
+        candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: cueSpan(c), source: tokRange(src), sourceToks: src, cueTok: c, rule: 'direct-cue-before', quote: q, sourceFar: far });
+        usedCue.set(c, candidates.length - 1);
+        lastDirect = candidates.length - 1;
+        made = true;
+        break;
+      }
+      // "Trump on Twitter: “…”": a name and a colon.
+      if (!made && /:\s*$/.test(leftTxt)) {
+        const colon = ll - 1;
+        const src = ph.subjectBefore(colon, lf) ?? ph.npEndingAt(colon - 1, lf);
+        if (src && src.first === lf) {
+          candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: [tok.starts[colon]!, tok.ends[colon]!], source: tokRange(src), sourceToks: src, cueTok: -1, rule: 'direct-colon', quote: q });
+          lastDirect = candidates.length - 1;
+          made = true;
+        }
+      }
+    }
+    // A quote with no cue of its own that continues the previous speaker: in the same paragraph,
+    // or opening the next paragraph right after an attributed quote.
+    if (!made && startsSentence && qs.double && words >= 3 && lastDirect >= 0) {
+      const prev = candidates[lastDirect]!;
+      const prevQs = quotes[prev.quote!]!;
+      const prevPara = paraOf(prevQs.open);
+      const samePara = prevPara === para;
+      const between = text.slice(prevQs.close, qs.open);
+      const nextPara = para === paraOf(prevQs.close - 1) + 1 && /^\s*$/.test(text.slice(paraStart, qs.open));
+      // A cue verb in a later sentence than the previous cue starts someone else's words.
+      const prevSent = prev.cueTok >= 0 ? sentOf[prev.cueTok]! : -2;
+      const noCueBetween = ![...rangeTokens(prevQs.close, qs.open)].some((i) => isCueVerb(i) && sentOf[i] !== prevSent && !usedCue.has(i));
+      if ((samePara || nextPara) && noCueBetween && between.length < 400) {
+        candidates.push({ ...prev, content: [qs.start, qs.end], quote: q, rule: 'direct-continued', parent: lastDirect });
+        lastDirect = candidates.length - 1;
+        made = true;
+      }
+    }
+  }
+
+  function* rangeTokens(a: number, b: number): Generator<number> {
+    const [x, y] = tok.tokensIn(a, b);
+    for (let i = x; i < y; i++) yield i;
+  }
+
+  /** The cue's characters: the verb, with "according to", a particle ("pointed out") or a colon. */
+  function cueSpan(c: number): Range2 {
+    let end = c + 1;
+    const l = lemma(c);
+    if (l === 'accord' && end < n && ph.lower(end) === 'to') end++;
+    else if ((l === 'point' || l === 'lay' || l === 'speak' || l === 'call') && end < n && /^(out|up|for|on)$/.test(ph.lower(end))) end++;
+    return [tok.starts[c]!, tok.ends[end - 1]!];
+  }
+
+  // ---- Reported speech, sentence by sentence.
+  const directQuoteIdx = new Set(candidates.map((c) => c.quote));
+  for (let s = 0; s < sentences.length; s++) {
+    const lo = sentFirst[s]!;
+    const hi = sentLast[s]!;
+    if (hi <= lo) continue;
+    // The sentence end without its final punctuation (a closing mark after it is kept by the scorer).
+    let endTok = hi;
+    while (endTok > lo && (SENT_FINAL.test(ph.lower(endTok - 1)) || markTok[endTok - 1])) endTok--;
+    for (let i = lo; i < hi; i++) {
+      if (usedCue.has(i) || !usable(i)) continue;
+      const q = quoteOf[i]!;
+      if (q >= 0 && directQuoteIdx.has(q)) continue;
+      const w = ph.lower(i);
+      // "according to X, …" / "…, according to X."
+      if (w === 'according' && i + 1 < hi && ph.lower(i + 1) === 'to') {
+        const src = ph.npStartingAt(i + 2, hi);
+        if (!src) continue;
+        const cue: Range2 = [tok.starts[i]!, tok.ends[i + 1]!];
+        const atStart = i === lo || (i - 1 >= lo && ph.pos(i - 1) === 'PUNCT' && i - 1 === lo);
+        let content: Range2 | undefined;
+        if (atStart) {
+          let k = src.last;
+          while (k < hi && ph.lower(k) === ',') k++;
+          if (k < endTok) content = [tok.starts[k]!, tok.ends[endTok - 1]!];
+        } else {
+          let k = i - 1;
+          while (k >= lo && (ph.lower(k) === ',' || ph.pos(k) === 'PUNCT')) k--;
+          if (k >= lo) content = [tok.starts[lo]!, tok.ends[k]!];
+          // "…, according to X, …" with more after: the rest belongs too.
+        }
+        if (content) candidates.push({ kind: 'indirect', content, cue, source: tokRange(src), sourceToks: src, cueTok: i, rule: atStart ? 'according-to-before' : 'according-to-after' });
+        continue;
+      }
+      // "X's statement that …", "the statement by X that …"
+      const p = ph.pos(i);
+      if (p === 'NOUN' && lex.speechNouns.has(lemma(i)) && i + 1 < endTok && /^(that|:)$/.test(ph.lower(i + 1)) && i + 2 < endTok) {
+        let src: TokenRange | undefined;
+        let k = i - 1;
+        while (k >= lo && (ph.pos(k) === 'ADJ' || ph.isTimeWord(k) || ph.pos(k) === 'PROPN' && ph.isTimeWord(k))) k--;
+        if (k >= lo && POSSESSIVE.test(ph.lower(k))) src = ph.npEndingAt(k - 1, lo);
+        else if (k >= lo && /^(his|her|their|its|our|my)$/.test(ph.lower(k))) src = { first: k, last: k + 1 };
+        if (src) {
+          candidates.push({ kind: 'indirect', content: [tok.starts[i + 2]!, tok.ends[endTok - 1]!], cue: [tok.starts[i]!, tok.ends[i + 1]!], source: tokRange(src), sourceToks: src, cueTok: i, rule: 'noun-statement-that' });
+          continue;
+        }
+      }
+      if (!isCueVerb(i)) continue;
+      const l = lemma(i);
+      let src = ph.subjectBefore(i, lo);
+      let far = false;
+      // Post-posed: "…, X said (on Friday)." / "…, said X."
+      const afterCue = i + 1;
+      const inverted = !src || (src && src.last === i && false);
+      let post: Range2 | undefined;
+      let postSrc = src;
+      if (src && src.first > lo) {
+        let k = src.first - 1;
+        if (ph.lower(k) === ',' || markTok[k] || ph.lower(k) === '—') {
+          while (k > lo && (ph.lower(k) === ',' || markTok[k] || ph.lower(k) === '—')) k--;
+          const rest = endTok - afterCue;
+          const hasClause = [...Array(Math.max(0, rest)).keys()].some((d) => CLAUSE_OPENERS.has(ph.lower(afterCue + d)) && ph.lower(afterCue + d) === 'that');
+          if (k >= lo && rest <= 12 && !hasClause) post = [tok.starts[lo]!, tok.ends[k]!];
+        }
+      } else if (!src && i > lo && (ph.lower(i - 1) === ',' || markTok[i - 1]) && !/ing$/.test(ph.lower(i))) {
+        const after = ph.npStartingAt(afterCue, hi);
+        const tail = after ? after.last : hi;
+        const endsThere = tail >= endTok || ph.lower(tail) === ',' || ph.pos(tail) === 'ADP' || ph.isTimeWord(tail);
+        if (after && endsThere && endTok - after.last <= 8) {
+          let k = i - 1;
+          while (k > lo && (ph.lower(k) === ',' || markTok[k])) k--;
+          if (k >= lo) {
+            post = [tok.starts[lo]!, tok.ends[k]!];
+            postSrc = after;
+          }
+        }
+      }
+      if (post && postSrc) {
+        const inner = quoteOf[lo] >= 0 && directQuoteIdx.has(quoteOf[lo]!);
+        if (!inner) candidates.push({ kind: 'indirect', content: post, cue: cueSpan(i), source: tokRange(postSrc), sourceToks: postSrc, cueTok: i, rule: inverted ? 'indirect-inverted-after' : 'indirect-cue-after' });
+        continue;
+      }
+      if (!src) {
+        // "…, adding that …", "… but said …": the sentence's subject speaks.
+        if (/ing$/.test(ph.lower(i)) || (i > lo && /^(and|but|,)$/.test(ph.lower(i - 1))) || (i > lo + 1 && ph.pos(i - 1) === 'ADV' && /^(and|but|,)$/.test(ph.lower(i - 2)))) {
+          src = sentenceSubject(s, i);
+          far = !!src;
+        }
+      }
+      // Content after the cue: skip a particle, an addressee ("told reporters"), adjuncts ("in a statement", "on Friday"), then "that" or ":".
+      let k = afterCue;
+      const cue = cueSpan(i);
+      if (tok.ends[k - 1]! < cue[1]) k++;
+      if (k < hi && ph.pos(k) === 'ADP' && /^(out|up|back|on)$/.test(ph.lower(k)) && !(k + 1 < hi && ph.pos(k + 1) === 'DET')) k++;
+      if (TELL_LIKE.has(l)) {
+        // "told reporters that …", "urged Congress to …" — but not "warned it would …" (there "it" is the clause's subject).
+        const obj = ph.npStartingAt(k, hi);
+        if (obj && obj.last < endTok && !/^(VERB|AUX)$/.test(ph.pos(obj.last))) k = obj.last;
+      }
+      // Passive: "… was first reported by MSNBC" — the content is the subject, the source follows "by".
+      if (k < hi && ph.lower(k) === 'by') {
+        let b = i - 1;
+        while (b >= lo && ph.pos(b) === 'ADV') b--;
+        if (b >= lo && ph.pos(b) === 'AUX' && /^(be|get)$/.test(lemma(b))) {
+          const by = ph.npStartingAt(k + 1, hi);
+          const subj = ph.subjectBefore(b + 1, lo);
+          if (by && subj) {
+            candidates.push({ kind: 'indirect', content: tokRange(subj), cue: [tok.starts[b]!, tok.ends[k]!], source: tokRange(by), sourceToks: by, cueTok: i, rule: 'indirect-passive' });
+          }
+        }
+        continue;
+      }
+      // Light verbs: "expressed support for …".
+      let cueEnd = cue[1];
+      if (LIGHT_VERBS.has(l)) {
+        let m = k;
+        while (m < hi && (ph.pos(m) === 'ADJ' || ph.pos(m) === 'DET')) m++;
+        if (m < hi && LIGHT_NOUNS.has(ph.lower(m)) && m + 1 < hi && /^(for|about|over|that|with|in|to|of|on)$/.test(ph.lower(m + 1))) {
+          k = m + 2;
+          cueEnd = tok.ends[m + 1]!;
+        } else continue;
+      }
+      for (let guard = 0; guard < 4 && k < endTok; guard++) {
+        const wk = ph.lower(k);
+        if (wk === ',' && guard === 0) {
+          k++;
+          continue;
+        }
+        if (ph.isTimeWord(k) && !CLAUSE_OPENERS.has(wk)) {
+          k++;
+          continue;
+        }
+        if (ph.pos(k) === 'ADP' && wk !== 'that' && k + 1 < endTok) {
+          // "in a statement", "on Twitter", "in an interview with CNN", "at a rally": skip the phrase when a clause follows.
+          let m = k + 1;
+          while (m < endTok && (ph.npToken(m) || ph.pos(m) === 'ADP' && ph.lower(m) !== 'that')) m++;
+          if (m < endTok && (ph.lower(m) === 'that' || ph.lower(m) === ',' || ph.lower(m) === ':')) {
+            k = m;
+            continue;
+          }
+        }
+        break;
+      }
+      let viaThat = false;
+      while (k < endTok && /^(that|:|,)$/.test(ph.lower(k))) {
+        viaThat ||= ph.lower(k) === 'that';
+        k++;
+      }
+      if (k >= endTok) continue;
+      let contentEnd = endTok;
+      // Stop before a trailing ", according to …".
+      for (let m = k + 1; m < endTok - 1; m++) {
+        if (ph.lower(m) === ',' && ph.lower(m + 1) === 'according') {
+          contentEnd = m;
+          break;
+        }
+      }
+      if (contentEnd - k < 1) continue;
+      const content: Range2 = [tok.starts[k]!, tok.ends[contentEnd - 1]!];
+      if (q >= 0 && quotes[q]!.end < content[1]) continue;
+      candidates.push({
+        kind: 'indirect',
+        content,
+        cue: [cue[0], cueEnd],
+        ...(src ? { source: tokRange(src), sourceToks: src } : {}),
+        cueTok: i,
+        rule: viaThat ? 'indirect-that' : LIGHT_VERBS.has(l) ? 'indirect-light-verb' : 'indirect-forward',
+        sourceFar: far,
+      });
+    }
+  }
+
+  // ---- Partial quotes inside reported speech take that report's cue and source; reported
+  // speech that holds quoted words is "mixed".
+  const nCand = candidates.length;
+  for (let q = 0; q < quotes.length; q++) {
+    if (directQuoteIdx.has(q)) continue;
+    const qs = quotes[q]!;
+    let best = -1;
+    for (let c = 0; c < nCand; c++) {
+      const cand = candidates[c]!;
+      if (cand.kind !== 'indirect') continue;
+      // The report that holds the quoted words: a cue before them, a speech verb rather than
+      // another cue ("Merz said the EU should find a “balance”"), then the nearest.
+      if (cand.content[0] <= qs.open && qs.start < cand.content[1]) {
+        const key = (x: Candidate) => (x.cue[1] <= qs.open ? 2e9 : 0) + (x.cueTok >= 0 && lex.strongSpeech.has(lemma(x.cueTok)) ? 1e9 : 0) - Math.abs(qs.open - x.cue[1]);
+        if (best < 0 || key(cand) > key(candidates[best]!)) best = c;
+      }
+    }
+    if (best < 0) continue;
+    const parent = candidates[best]!;
+    parent.kind = 'mixed';
+    candidates.push({ ...parent, kind: 'partial', content: [qs.start, qs.end], quote: q, rule: 'partial-in-report', parent: best });
+  }
+  return { quotes, candidates, sentOf };
+}

@@ -1,0 +1,155 @@
+import type { TokenTable } from '../../doc/tokens.js';
+
+/**
+ * Noun-phrase and clause helpers over the dependency-free token stream (POS and lemmas from
+ * wink-nlp). They find the speaker's phrase next to a cue and where a reported clause ends.
+ */
+
+export const TIME_WORDS = new Set([
+  'today', 'yesterday', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'days',
+  'earlier', 'later', 'recently', 'previously', 'again', 'also', 'once', 'last', 'this', 'next', 'late', 'early', 'ago',
+  'publicly', 'privately', 'repeatedly', 'already', 'often', 'frequently', 'separately', 'then', 'now', 'still',
+]);
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'ADJ', 'DET', 'NUM']);
+const WH = new Set(['who', 'which', 'that', 'what', 'whom', 'whose']);
+const NOT_SUBJECT = new Set(['there', 'it', 'this', 'that', 'these', 'those', 'which', 'what', 'whom', 'whose', 'here', 'all', 'both', 'each']);
+
+export interface TokenRange {
+  /** First token. */
+  readonly first: number;
+  /** One past the last token. */
+  readonly last: number;
+}
+
+export class Phrases {
+  constructor(
+    readonly text: string,
+    readonly tok: TokenTable,
+  ) {}
+
+  lower(i: number): string {
+    return this.text.slice(this.tok.starts[i], this.tok.ends[i]).toLowerCase();
+  }
+
+  pos(i: number): string {
+    return this.tok.posTag(i);
+  }
+
+  isTimeWord(i: number): boolean {
+    return TIME_WORDS.has(this.lower(i)) || /^\d{1,2}(:\d\d)?$/.test(this.lower(i));
+  }
+
+  /** Token that may sit inside a noun phrase naming someone. */
+  npToken(i: number): boolean {
+    const p = this.pos(i);
+    if (NP_POS.has(p)) return true;
+    const w = this.lower(i);
+    if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
+    if (w === '.' && i > 0 && this.tok.ends[i - 1] === this.tok.starts[i] && /^[A-Z][a-z]{0,3}$/.test(this.text.slice(this.tok.starts[i - 1], this.tok.ends[i - 1]))) return true;
+    if (w === '-' || w === '–') return false;
+    return false;
+  }
+
+  /** "of", "for", "and" joining two noun-phrase parts ("Secretary of State John Kerry", "France and Italy"). */
+  private npJoiner(i: number, lo: number, hi: number): boolean {
+    const w = this.lower(i);
+    if (w !== 'of' && w !== 'for' && w !== 'and' && w !== '&' && w !== 'at') return false;
+    return i - 1 >= lo && i + 1 < hi && this.npToken(i - 1) && this.npToken(i + 1) && this.pos(i - 1) !== 'PRON' && this.pos(i + 1) !== 'PRON';
+  }
+
+  /**
+   * The noun phrase that ends right before token `i` (its subject, for a cue verb), skipping
+   * adverbs, auxiliaries, negation and time phrases ("The Kremlin on Friday welcomed",
+   * "Russia last month warned", "Peskov has also said"). `lo` bounds the search (sentence start).
+   */
+  subjectBefore(i: number, lo: number): TokenRange | undefined {
+    let j = i - 1;
+    while (j >= lo) {
+      const p = this.pos(j);
+      const w = this.lower(j);
+      if (p === 'ADV' || p === 'AUX' || (p === 'PART' && (w === 'not' || w === "n't" || w === 'n’t')) || this.isTimeWord(j)) {
+        j--;
+        continue;
+      }
+      // "on Friday", "in December", "earlier this month": a preposition before a time word.
+      if (p === 'ADP' && j + 1 < i && this.isTimeWord(j + 1)) {
+        j--;
+        continue;
+      }
+      if ((p === 'DET' || p === 'ADJ') && j + 1 < i && this.isTimeWord(j + 1)) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (j < lo) return undefined;
+    // An appositive between commas: "Brian Fallon, a spokesman for Clinton, said".
+    if (this.lower(j) === ',') {
+      let k = j - 1;
+      let sawNoun = false;
+      while (k >= lo && k > j - 12 && this.lower(k) !== ',') {
+        const p = this.pos(k);
+        if (p === 'VERB' || p === 'AUX' || p === 'PUNCT') return undefined;
+        if (p === 'NOUN' || p === 'PROPN') sawNoun = true;
+        k--;
+      }
+      if (k < lo || this.lower(k) !== ',' || !sawNoun) return undefined;
+      const head = this.npEndingAt(k - 1, lo);
+      return head && this.pos(head.first) !== 'PRON' ? { first: head.first, last: j } : undefined;
+    }
+    const np = this.npEndingAt(j, lo);
+    if (!np) return undefined;
+    const firstWord = this.lower(np.first);
+    // "…, who said": the relative pronoun stands for the phrase before the comma.
+    if (np.last - np.first === 1 && WH.has(firstWord) && np.first - 1 >= lo && this.lower(np.first - 1) === ',') {
+      return this.npEndingAt(np.first - 2, lo) ?? np;
+    }
+    if (np.last - np.first === 1 && NOT_SUBJECT.has(firstWord) && firstWord !== 'it') return undefined;
+    return np;
+  }
+
+  /** The noun phrase whose last token is `j`, walking left to `lo`. */
+  npEndingAt(j: number, lo: number): TokenRange | undefined {
+    if (j < lo || !this.npToken(j)) return undefined;
+    // A phrase must end in a noun, a name, a pronoun or a number, not a determiner or an adjective.
+    const pEnd = this.pos(j);
+    if (pEnd === 'DET' || pEnd === 'ADJ') return undefined;
+    let k = j;
+    while (k - 1 >= lo && (this.npToken(k - 1) || this.npJoiner(k - 1, lo, j + 1))) {
+      // A pronoun starts a phrase only as a possessive ("his campaign"), never in the middle of one.
+      if (this.pos(k - 1) === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(this.lower(k - 1))) {
+        if (k === j + 1) k--;
+        break;
+      }
+      k--;
+    }
+    // A lone pronoun: keep it; otherwise trim a leading conjunction-like word.
+    while (k < j && (this.lower(k) === 'and' || this.lower(k) === 'of')) k++;
+    return { first: k, last: j + 1 };
+  }
+
+  /** The noun phrase that starts at token `i` (e.g. after an inverted cue: "said Peskov"). */
+  npStartingAt(i: number, hi: number): TokenRange | undefined {
+    if (i >= hi || !this.npToken(i)) return undefined;
+    let k = i;
+    while (k + 1 < hi && (this.npToken(k + 1) || this.npJoiner(k + 1, i, hi))) {
+      if (this.pos(k + 1) === 'PRON' && this.pos(k) !== 'PRON') break;
+      if (this.pos(k) === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(this.lower(k))) break;
+      k++;
+    }
+    // Extend over an appositive: "said Jane Doe, a spokeswoman for the campaign".
+    let last = k + 1;
+    if (last + 1 < hi && this.lower(last) === ',' && (this.pos(last + 1) === 'DET' || this.lower(last + 1) === 'the')) {
+      let m = last + 1;
+      while (m < hi && (this.npToken(m) || this.npJoiner(m, last + 1, hi))) m++;
+      if (m > last + 2) last = m;
+    }
+    // The phrase must hold a noun, name or pronoun.
+    for (let m = i; m < last; m++) if (/^(PROPN|NOUN|PRON)$/.test(this.pos(m))) return { first: i, last };
+    return undefined;
+  }
+}
