@@ -7,6 +7,9 @@ import { EXIT, processIo, type CommandRun, type Io } from './io.js';
 /** The command table: each command's module is loaded only when it runs. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
   analyze: { summary: 'analyse articles (file, folder or -) and print a summary or the Analysis JSON', load: () => import('./commands/analyze/analyze-command.js') },
+  ingest: { summary: 'analyse articles, folders, JSONL dumps or feeds and store them (--db, default ./attache.db)', load: () => import('./commands/ingest/ingest-command.js') },
+  search: { summary: 'search stored quotes and articles (words, speaker, country, issue, dates)', load: () => import('./commands/search/search-command.js') },
+  export: { summary: 'write out what the store holds (jsonl, csv, plover, cameo)', load: () => import('./commands/export/export-command.js') },
   eval: { summary: 'score Attaché on the evaluation data sets (extraction, quotes, events, …)', load: () => import('./commands/eval/eval-command.js') },
   serve: { summary: 'serve the dashboard and the JSON API over a store (127.0.0.1 by default)', load: () => import('./commands/serve/serve-command.js') },
 };

@@ -353,7 +353,7 @@ export class SqliteStore implements Store {
 
   private insertArticle(input: ArticleInput, url: string | null): void {
     const a = input.analysis;
-    const outletName = input.outlet ?? a.meta.outlet ?? hostOf(url ?? undefined);
+    const outletName = a.meta.outlet ?? input.outlet ?? hostOf(url ?? undefined);
     let outletRow: number | null = null;
     if (outletName) {
       this.st('INSERT INTO outlets(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(outletName);
@@ -655,7 +655,8 @@ export class SqliteStore implements Store {
 
   private analysisOf(r: Row): Analysis {
     const parsed = JSON.parse(String(r.analysis)) as Analysis;
-    return { ...parsed, doc: { ...parsed.doc, text: String(r.text) } };
+    const { id: docId, ...rest } = parsed.doc;
+    return { ...parsed, doc: { id: docId, text: String(r.text), ...rest } };
   }
 
   async outlets(query: PageQuery = {}): Promise<Paged<OutletSummary>> {

@@ -1,0 +1,145 @@
+import type { Analysis } from '../analysis/analysis.js';
+import { contentId } from '../read/to-doc.js';
+import type { ArticleInput, Store } from '../store/store.js';
+import { defaultJobs, startPool, type AnalyzePool, type AnalyzerSetup } from './analyze-pool.js';
+import type { IngestItem } from './ingest-sources.js';
+
+export interface IngestOptions {
+  readonly store: Store;
+  readonly setup?: AnalyzerSetup;
+  /** Worker threads (default: every core); 0 analyses on this thread. */
+  readonly jobs?: number;
+  /** Articles written per transaction (default 64). */
+  readonly batchSize?: number;
+  /** Longest time analysed articles wait before being written (default 500 ms). */
+  readonly flushMs?: number;
+  /** Analyse again even when the stored version came from the same pipeline. */
+  readonly force?: boolean;
+  readonly onTotal?: (added: number) => void;
+  /** Called once per input article as it is settled (stored, skipped or failed). */
+  readonly onSettled?: (ok: boolean) => void;
+  /** A pool already started (tests, benchmarks); it is left open. */
+  readonly pool?: AnalyzePool;
+}
+
+export interface IngestFailure {
+  readonly uri: string;
+  readonly reason: string;
+}
+
+export interface IngestSummary {
+  readonly pipeline: string;
+  readonly seen: number;
+  readonly inserted: number;
+  readonly replaced: number;
+  readonly duplicates: number;
+  readonly failed: readonly IngestFailure[];
+  readonly seconds: number;
+  /** Articles settled per second (stored, skipped and failed alike). */
+  readonly rate: number;
+  readonly jobs: number;
+}
+
+function fatalOf(a: Analysis): string | undefined {
+  const d = a.diagnostics.find((x) => x.severity === 'fatal');
+  return d ? d.message : undefined;
+}
+
+/**
+ * Reads, analyses (on worker threads) and stores articles. Each write batch is one transaction, so a
+ * crash loses at most the batch in hand and a rerun skips what is already stored.
+ */
+export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptions): Promise<IngestSummary> {
+  const started = process.hrtime.bigint();
+  const store = opts.store;
+  // workers load their pipelines while the inputs are being listed
+  const starting = opts.pool ? Promise.resolve(opts.pool) : startPool(opts.setup ?? {}, opts.jobs);
+  starting.catch(() => undefined);
+  const iterator = items[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const pool = await starting;
+  const jobs = opts.jobs ?? defaultJobs();
+  if (pool.issues.length) await store.putIssues(pool.issues);
+  const batchSize = Math.max(1, opts.batchSize ?? 64);
+  const flushMs = opts.flushMs ?? 500;
+
+  let seen = 0;
+  let inserted = 0;
+  let replaced = 0;
+  let duplicates = 0;
+  const failed: IngestFailure[] = [];
+  let buffer: { input: ArticleInput; uri: string }[] = [];
+  let lastFlush = Date.now();
+  let writing: Promise<void> = Promise.resolve();
+
+  const settle = (ok: boolean) => opts.onSettled?.(ok);
+  const flush = async () => {
+    if (!buffer.length) return;
+    const batch = buffer;
+    buffer = [];
+    lastFlush = Date.now();
+    const results = await store.putArticles(batch.map((b) => b.input));
+    results.forEach((r, i) => {
+      if (r.status === 'inserted') inserted++;
+      else if (r.status === 'replaced') replaced++;
+      else if (r.status === 'duplicate') duplicates++;
+      else failed.push({ uri: batch[i]!.uri, reason: r.error ?? 'not stored' });
+      settle(r.status !== 'failed');
+    });
+  };
+  const queueFlush = () => {
+    writing = writing.then(flush);
+    return writing;
+  };
+
+  const inflight = new Set<Promise<void>>();
+  try {
+    for (let next = first; !next.done; next = await iterator.next()) {
+      const item = next.value;
+      seen++;
+      if ('failure' in item) {
+        failed.push(item.failure);
+        settle(false);
+        continue;
+      }
+      const raw = item.raw;
+      if (!opts.force) {
+        const stored = await store.findArticle({ id: contentId(raw.content), ...(raw.url ? { url: raw.url } : {}) });
+        if (stored && stored.pipeline === pool.pipeline) {
+          duplicates++;
+          settle(true);
+          continue;
+        }
+      }
+      const p = pool.analyze(raw).then(
+        (analysis) => {
+          const fatal = fatalOf(analysis);
+          if (fatal) {
+            failed.push({ uri: raw.uri, reason: fatal.startsWith(raw.uri) ? fatal : `${raw.uri}: ${fatal}` });
+            settle(false);
+            return;
+          }
+          buffer.push({
+            uri: raw.uri,
+            input: { analysis, uri: raw.uri, ...(raw.url ? { url: raw.url } : {}), ...(raw.published ? { published: raw.published } : {}), ...(item.outlet ? { outlet: item.outlet } : {}) },
+          });
+          if (buffer.length >= batchSize || Date.now() - lastFlush >= flushMs) return queueFlush();
+          return undefined;
+        },
+        (e: Error) => {
+          failed.push({ uri: raw.uri, reason: `${raw.uri}: ${e.message}` });
+          settle(false);
+        },
+      );
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p)).catch(() => undefined);
+      while (inflight.size >= pool.capacity) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    await queueFlush();
+  } finally {
+    if (!opts.pool) await pool.close();
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { pipeline: pool.pipeline, seen, inserted, replaced, duplicates, failed, seconds, rate: seen / Math.max(seconds, 1e-9), jobs };
+}
