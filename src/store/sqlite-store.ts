@@ -655,7 +655,7 @@ export class SqliteStore implements Store {
 
   private analysisOf(r: Row): Analysis {
     const parsed = JSON.parse(String(r.analysis)) as Analysis;
-    const { id: docId, ...rest } = parsed.doc;
+    const { id: docId, text: _stripped, ...rest } = parsed.doc;
     return { ...parsed, doc: { id: docId, text: String(r.text), ...rest } };
   }
 
