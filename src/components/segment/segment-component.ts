@@ -1,50 +1,121 @@
 import type { Doc } from '../../doc/doc.js';
-import { makeSpan, type Span } from '../../doc/span.js';
+import { isSpace, makeSpan, type Span } from '../../doc/span.js';
 import { posIndex, TokenTable } from '../../doc/tokens.js';
 import { defineComponent } from '../../pipeline/component.js';
+import { sentenceRules, splitSentences, type SentenceRules } from './sentence-splitter.js';
 import { wink } from './wink.js';
 
-/** Tokens with POS and lemmas (wink-nlp), with character offsets rebuilt, and sentences. */
-export function segmentDoc(doc: Doc): void {
+/** The stretches of `[from, to)` outside the ignored ranges, as flat `start, end` pairs. */
+function outside(ignored: readonly Span[], from: number, to: number): number[] {
+  const out: number[] = [];
+  let s = from;
+  for (const r of ignored) {
+    if (r.end <= s) continue;
+    if (r.start >= to) break;
+    if (r.start > s) out.push(s, r.start);
+    s = Math.max(s, r.end);
+  }
+  if (s < to) out.push(s, to);
+  return out;
+}
+
+/** Sentences of every paragraph, never across an ignored range. */
+export function findSentences(doc: Doc, rules: SentenceRules = sentenceRules()): Span[] {
+  const text = doc.text;
+  const ignored = doc.ignoredRanges();
+  const flat: number[] = [];
+  for (const p of doc.get('paragraphs')) {
+    const pieces = outside(ignored, p.start, p.end);
+    for (let i = 0; i < pieces.length; i += 2) splitSentences(text, pieces[i]!, pieces[i + 1]!, rules, flat);
+  }
+  const out: Span[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push(makeSpan(text, flat[i]!, flat[i + 1]!));
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * Tokens of the text outside ignored ranges, with wink-nlp's POS tags and lemmas. wink gives no
+ * offsets: each token's value is found at the cursor after white space; a token that is not there
+ * is a diagnostic, never a guess.
+ */
+export function tokenize(doc: Doc): TokenTable {
+  const text = doc.text;
   const nlp = wink();
   const its = nlp.its;
-  const text = doc.text;
-  const wd = nlp.readDoc(text);
-  const values = wd.tokens().out(its.value) as string[];
-  const tags = wd.tokens().out(its.pos) as string[];
-  // wink's typings declare lemma with a different signature than `out` accepts; it works at run time.
-  const lemmas = wd.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const zones = outside(doc.ignoredRanges(), 0, text.length);
   const starts: number[] = [];
   const ends: number[] = [];
   const pos: number[] = [];
-  const lem: string[] = [];
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (tags[i] === 'SPACE') continue;
-    const at = text.indexOf(v, cursor);
-    if (at < 0) continue;
-    starts.push(at);
-    ends.push(at + v.length);
-    pos.push(posIndex(tags[i]!));
-    lem.push(lemmas[i]!);
-    cursor = at + v.length;
+  const lemmas: string[] = [];
+  let misaligned = 0;
+  let firstBad = -1;
+  for (let z = 0; z < zones.length; z += 2) {
+    const zs = zones[z]!;
+    const ze = zones[z + 1]!;
+    let c = zs;
+    while (c < ze && isSpace(text.charCodeAt(c))) c++;
+    if (c >= ze) continue;
+    const wd = nlp.readDoc(text.slice(zs, ze));
+    const toks = wd.tokens();
+    const values = toks.out(its.value) as string[];
+    const tags = toks.out(its.pos) as string[];
+    // wink's typings give `its.lemma` a signature `out` does not accept; it works at run time.
+    const lem = toks.out(its.lemma as unknown as typeof its.value) as string[];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const tag = tags[i]!;
+      if (tag === 'SPACE') continue;
+      while (c < ze && isSpace(text.charCodeAt(c))) c++;
+      let at = c;
+      if (!text.startsWith(v, c)) {
+        const found = text.indexOf(v, c);
+        misaligned++;
+        if (firstBad < 0) firstBad = c;
+        if (found < 0 || found + v.length > ze || found - c > 64) continue;
+        at = found;
+      }
+      starts.push(at);
+      ends.push(at + v.length);
+      pos.push(posIndex(tag));
+      lemmas.push(lem[i]!);
+      c = at + v.length;
+    }
   }
-  doc.tokens = new TokenTable(text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), lem);
-  const sentences: Span[] = [];
-  let sc = 0;
-  for (const s of wd.sentences().out() as string[]) {
-    const trimmed = s.trim();
-    if (!trimmed) continue;
-    const at = text.indexOf(trimmed, sc);
-    if (at < 0) continue;
-    sentences.push(makeSpan(text, at, at + trimmed.length));
-    sc = at + trimmed.length;
+  if (misaligned) {
+    doc.diagnose({
+      start: firstBad,
+      end: Math.min(text.length, firstBad + 1),
+      component: 'segment',
+      rule: 'token-misaligned',
+      severity: 'warning',
+      message: `${misaligned} token(s) from wink-nlp did not match the text where expected (first at offset ${firstBad}); characters skipped`,
+    });
   }
+  return new TokenTable(text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), lemmas);
+}
+
+/** Marks each token with the index of the sentence it lies in (-1 outside every sentence). */
+export function assignSentences(tokens: TokenTable, sentences: readonly Span[]): void {
+  const sent = tokens.sentence;
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const st = tokens.starts[i]!;
+    while (s < sentences.length && sentences[s]!.end <= st) s++;
+    sent[i] = s < sentences.length && sentences[s]!.start <= st ? s : -1;
+  }
+}
+
+/** Sentences by our own rules, tokens with POS and lemmas (wink-nlp) with true character offsets. */
+export function segmentDoc(doc: Doc): void {
+  const sentences = findSentences(doc);
+  const tokens = tokenize(doc);
+  assignSentences(tokens, sentences);
+  doc.tokens = tokens;
   doc.set('sentences', sentences);
 }
 
 export const segmentComponent = defineComponent(
-  { name: 'segment', version: '0.1.0', requires: ['paragraphs'], assigns: ['tokens', 'sentences'] },
+  { name: 'segment', version: '0.2.0', requires: ['paragraphs', 'meta.ignored'], assigns: ['tokens', 'sentences'] },
   (doc) => segmentDoc(doc),
 );
