@@ -93,7 +93,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     const p = tok.posTag(i);
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return false;
     // wink tags some verbs as nouns ("Trump says"): accept those only right after a name or pronoun.
-    if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !/^(PROPN|PRON)$/.test(tok.posTag(i - 1)))) return false;
+    if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(tok.posTag(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
     return lex.verbFamilies.has(lemma(i)) && !(lemma(i) === 'say' && p === 'NOUN');
   };
   const candidates: Candidate[] = [];
@@ -185,8 +185,13 @@ export function findCandidates(input: CandidateInput): CandidateSet {
           made = true;
           break;
         }
-        let src = ph.subjectBefore(c, lf);
+        const participle = /ing$/.test(ph.lower(c)) && c > lf && /^(,|and|but|—)$/.test(ph.lower(c - 1));
+        let src = participle ? undefined : ph.subjectBefore(c, lf);
         let far = false;
+        if (!src && participle && sentOf[c]! >= 0) {
+          src = sentenceSubject(sentOf[c]!, c);
+          far = !!src;
+        }
         if (!src) {
           // "…, adding:" — the speaker of the same sentence's earlier cue.
           const prev = lastDirect >= 0 ? candidates[lastDirect]! : undefined;
@@ -301,7 +306,8 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       }
       if (!isCueVerb(i)) continue;
       const l = lemma(i);
-      let src = ph.subjectBefore(i, lo);
+      const participle = /ing$/.test(ph.lower(i)) && i > lo && /^(,|and|but|—)$/.test(ph.lower(i - 1));
+      let src = participle ? undefined : ph.subjectBefore(i, lo);
       let far = false;
       // Post-posed: "…, X said (on Friday)." / "…, said X."
       const afterCue = i + 1;

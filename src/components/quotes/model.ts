@@ -22,7 +22,8 @@ let loaded: QuoteModel | null | undefined;
 /** The shipped model, or `null` when `data/models/quotes.json` is absent (rules only). */
 export function quoteModel(): QuoteModel | null {
   if (loaded !== undefined) return loaded;
-  if (!existsSync(MODEL_URL)) return (loaded = null);
+  // ATTACHE_QUOTES_MODEL=off runs the rules alone (to measure what the scorer adds).
+  if (process.env.ATTACHE_QUOTES_MODEL === 'off' || !existsSync(MODEL_URL)) return (loaded = null);
   loaded = parseModel(readFileSync(MODEL_URL, 'utf8'), MODEL_URL.pathname);
   return loaded;
 }

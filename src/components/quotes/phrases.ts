@@ -105,9 +105,8 @@ export class Phrases {
     if (!np) return undefined;
     const firstWord = this.lower(np.first);
     // "…, who said": the relative pronoun stands for the phrase before the comma.
-    if (np.last - np.first === 1 && WH.has(firstWord) && np.first - 1 >= lo && this.lower(np.first - 1) === ',') {
-      return this.npEndingAt(np.first - 2, lo) ?? np;
-    }
+    // "…, who said": the relative pronoun is the source (as PolNeAR marks it); the speaker is found from it later.
+    if (np.last - np.first === 1 && WH.has(firstWord)) return firstWord === 'who' ? np : undefined;
     if (np.last - np.first === 1 && NOT_SUBJECT.has(firstWord) && firstWord !== 'it') return undefined;
     return np;
   }

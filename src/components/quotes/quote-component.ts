@@ -83,6 +83,12 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
     if (cand.parent !== undefined && speakerOf.has(cand.parent)) speaker = speakerOf.get(cand.parent);
     else if (source) {
       speaker = bestOverlap(mentions, source.start, source.end)?.actor.id;
+      if (!speaker && /^who$/i.test(source.text)) {
+        // "Jane Doe, who said …": the phrase just before the relative pronoun.
+        let near: MentionRef | undefined;
+        for (const m of mentions) if (m.end <= source.start && source.start - m.end < 40) near = m;
+        speaker = near?.actor.id;
+      }
       if (!speaker && PRONOUN_SOURCE.test(source.text.trim()) && mentions.length) {
         // No coreference for this pronoun: the nearest earlier person.
         speaker = nearestPersonBefore(mentions, source.start) ?? lastPersonSpeaker;
