@@ -123,18 +123,23 @@ export interface BarDatum {
 }
 
 /** Stacked bars per period (counts by type or by stance), with a legend; periods in date order. */
-export function stackedBars(data: readonly BarDatum[], colours: (key: string) => string, ariaLabel: string, opts: { keyOrder?: readonly string[]; height?: number } = {}): SafeHtml {
+export function stackedBars(
+  data: readonly BarDatum[],
+  colours: (key: string) => string,
+  ariaLabel: string,
+  opts: { keyOrder?: readonly string[]; height?: number; width?: number } = {},
+): SafeHtml {
   const rows = data.filter((d) => d.count > 0);
   if (!rows.length) return html``;
   const periods = [...new Set(rows.map((d) => d.period))].sort();
   const keys = opts.keyOrder ? opts.keyOrder.filter((k) => rows.some((d) => d.key === k)) : [...new Set(rows.map((d) => d.key))].sort();
   const totals = periods.map((p) => rows.filter((d) => d.period === p).reduce((s, d) => s + d.count, 0));
   const maxTotal = Math.max(...totals, 1);
-  const W = 860;
+  const W = opts.width ?? 860;
   const left = 36;
   const top = 10;
   const plotH = opts.height ?? 170;
-  const legendRows = Math.ceil(keys.length / 6);
+  const legendRows = Math.ceil(keys.length / Math.max(1, Math.floor((W - left) / 135)));
   const H = top + plotH + 28 + legendRows * 18 + 6;
   const slot = (W - left - 10) / periods.length;
   const bw = Math.min(48, slot * 0.7);
@@ -144,7 +149,7 @@ export function stackedBars(data: readonly BarDatum[], colours: (key: string) =>
   for (let v = 0; v <= maxTotal; v += step) {
     grid.push(html`<line class="axis" x1="${left}" y1="${r1(y(v))}" x2="${W - 10}" y2="${r1(y(v))}" stroke-opacity="${v ? 0.5 : 1}"/><text x="${left - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${v}</text>`);
   }
-  const every = Math.ceil(periods.length / 14);
+  const every = Math.ceil(periods.length / Math.max(1, Math.floor(W / 60)));
   const bars = periods.map((p, i) => {
     const cx = left + slot * i + slot / 2;
     let acc = 0;
@@ -160,8 +165,9 @@ export function stackedBars(data: readonly BarDatum[], colours: (key: string) =>
     return html`<g>${parts}${label}</g>`;
   });
   const legend = keys.map((k, i) => {
-    const lx = left + (i % 6) * 135;
-    const ly = top + plotH + 32 + Math.floor(i / 6) * 18;
+    const perRow = Math.max(1, Math.floor((W - left) / 135));
+    const lx = left + (i % perRow) * 135;
+    const ly = top + plotH + 32 + Math.floor(i / perRow) * 18;
     return html`<rect x="${lx}" y="${ly}" width="10" height="10" fill="${colours(k)}"/><text x="${lx + 15}" y="${ly + 9}">${k}</text>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}">${grid}${bars}${legend}</svg>`;
@@ -200,7 +206,7 @@ export interface NetEdge {
 export function networkChart(nodes: readonly NetNode[], edges: readonly NetEdge[], ariaLabel: string): SafeHtml {
   if (!nodes.length || !edges.length) return html``;
   const W = 860;
-  const H = 560;
+  const H = nodes.length <= 6 ? 380 : 560;
   const cx = W / 2;
   const cy = H / 2;
   const R = Math.min(W, H) / 2 - 90;
@@ -237,7 +243,7 @@ export function networkChart(nodes: readonly NetNode[], edges: readonly NetEdge[
     const g = html`<circle cx="${r1(p.x)}" cy="${r1(p.y)}" r="${r1(p.r)}" fill="#1f4e8c" fill-opacity="0.85" stroke="#fff" stroke-width="1.5"><title>${n.label} (${n.degree} events)</title></circle><text x="${r1(lx)}" y="${r1(ly)}" text-anchor="${right ? 'start' : 'end'}">${label}</text>`;
     return n.href ? html`<a href="${n.href}">${g}</a>` : g;
   });
-  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#55606e"/></marker></defs>${lines}${circles}</svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#55606e"/></marker></defs>${lines}${circles}</svg>`;
 }
 
 /** One colour per PLOVER type, grouped by quad class (cooperation blues/greens, conflict oranges/reds). */

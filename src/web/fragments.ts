@@ -41,9 +41,9 @@ export function quoteItem(q: QuoteHit, opts: { showSpeaker?: boolean } = {}): Sa
   const who = opts.showSpeaker === false ? html`` : q.speaker ? actorLink(q.speaker) : html`<span class="muted">${q.sourceText ?? 'unattributed'}</span>`;
   return html`<div class="quote ${q.kind}">
 <div class="text">${words}</div>
-<div class="who">${who}${q.speaker?.role ? html` <span class="muted">(${q.speaker.role})</span>` : ''}
+<div class="who">${who}${q.speaker?.role && opts.showSpeaker !== false ? html` <span class="muted">(${q.speaker.role})</span>` : ''}
 ${q.via ? html` · via ${actorLink(q.via)}` : ''}
-· <a href="${articleHref(q.articleId, `q-${q.localId}`)}">${q.headline ?? 'article'}</a>
+${opts.showSpeaker === false ? '' : '· '}<a href="${articleHref(q.articleId, `q-${q.localId}`)}">${q.headline ?? 'article'}</a>
 ${q.published ? html` · ${formatDate(q.published)}` : ''}${q.outlet ? html` · ${q.outlet}` : ''}
 · <span class="chip">${q.kind}</span>${q.issues.map((i) => html` <a class="chip" href="${issueHref(i)}">${i}</a>`)}
 </div>

@@ -20,6 +20,7 @@ export function page(opts: { title: string; section: Section; body: HtmlValue })
 <meta name="referrer" content="no-referrer">
 <title>${opts.title} · Attaché</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header class="top"><div class="wrap">

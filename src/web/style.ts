@@ -39,8 +39,8 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;
 th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .quote{margin:0 0 12px;padding:0 0 12px;border-bottom:1px solid var(--line)}.quote:last-child{border-bottom:0;margin:0;padding:0}
-.quote .text{font-size:15.5px}.quote .text::before{content:"\\201C"}.quote .text::after{content:"\\201D"}
-.quote.indirect .text::before,.quote.indirect .text::after{content:""}
+.quote .text{font-size:15.5px;border-left:3px solid #c9d3e0;padding-left:10px}
+.quote.indirect .text,.quote.partial .text{border-left-style:dotted}
 .quote .who{font-size:13px;color:var(--muted);margin-top:3px}
 mark{background:#fff0a8;padding:0 1px}
 .chip{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;line-height:19px;border:1px solid var(--line);background:#f0f2f5;white-space:nowrap}
@@ -52,7 +52,7 @@ article.text .q{border-radius:2px}
 article.text .ev{text-decoration:underline wavy #c62828;text-underline-offset:3px}
 article.text .ign{color:#9aa3ad;text-decoration:line-through}
 article.text .hl{font-weight:700;font-size:20px}
-.legend{display:flex;flex-wrap:wrap;gap:6px 14px;font-size:13px;align-items:center}
+.legend{display:flex;flex-wrap:wrap;gap:6px 14px;font-size:13px;align-items:center;padding-bottom:10px;margin-bottom:12px;border-bottom:1px solid var(--line)}
 .empty{color:var(--muted);font-style:italic}
 .pager{display:flex;gap:14px;align-items:center;margin-top:10px;font-size:14px}
 svg.chart{width:100%;height:auto;display:block}

@@ -76,7 +76,6 @@ ${
         ? html`<span class="muted">Quotes by speaker:</span>${speakers.map(([sp, i]) => html`<span><span class="chip sp-${i}">${a.quotes.filter((q) => q.speaker === sp).length}</span> ${link(sp, sp)}</span>`)}`
         : html`<span class="muted">${a.quotes.length ? 'Quotes are marked; their speakers are not resolved yet.' : 'No quotes found in this article yet.'}</span>`
     }${a.events.length ? html`<span><span class="ev">event</span> <span class="muted">= event trigger (hover for its type)</span></span>` : ''}</div>
-<hr class="axis">
 <article class="text">${markedText(a.doc.text, marks)}</article>
 </section>
 <div class="grid">
