@@ -1,0 +1,557 @@
+import type { Doc } from '../../doc/doc.js';
+import type { ActorKind, ActorRecord } from '../../doc/records.js';
+import { makeSpan } from '../../doc/span.js';
+import type { KbEntry } from '../../kb/kb-schema.js';
+import { normKey, type KnowledgeBase } from '../../kb/knowledge-base.js';
+import type { ActorLexicon } from '../mentions/actor-lexicon.js';
+import { kindOfEntry } from '../mentions/mention-finder.js';
+import type { MentionRecord } from '../mentions/mention-record.js';
+
+/** An actor while mentions are being tied to it. */
+interface Cluster {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  country?: string;
+  sector?: string;
+  role?: string;
+  kbId?: string;
+  gender?: 'm' | 'f' | 'n';
+  plural: boolean;
+  us: boolean;
+  mentions: number[];
+  /** Last words of names it was called by (for a later bare surname). */
+  surnames: Set<string>;
+  /** Full names it was called by, normalised. */
+  names: Set<string>;
+  /** Role and head nouns, lower case ("spokesman", "agency", "campaign", "poll"). */
+  heads: Set<string>;
+  lastPos: number;
+  /** Position of its last mention as the subject of a speech verb. */
+  lastSpoke: number;
+}
+
+const QUOTE_OPEN = new Set(['“', '"', '«', '‘']);
+const QUOTE_CLOSE = new Set(['”', '"', '»', '’']);
+const NEUTER_KINDS = new Set<ActorKind>(['organization', 'country', 'igo', 'region', 'media']);
+const DET_PREFIX = /^(?:the|a|an|this|that|these|those|some|many|most|several|other|few|all|both)\s+/i;
+
+export function slugify(s: string): string {
+  const base = s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return base || 'actor';
+}
+
+function lastWord(s: string): string {
+  const w = s.trim().split(/\s+/);
+  return normKey(w[w.length - 1] ?? '');
+}
+
+/**
+ * Ties every mention to one actor: knowledge-base entries, actors built from the text (title,
+ * country and sector from the words around the name), later surnames, role nouns ("the
+ * spokesman") and pronouns (gender, number, recency, the last speaker after a quote).
+ */
+export class ActorResolver {
+  private readonly clusters: Cluster[] = [];
+  private readonly byKb = new Map<string, Cluster>();
+  private readonly ids = new Set<string>();
+  private readonly out: (string | undefined)[];
+  private readonly date: string | undefined;
+  private quoteRanges: [number, number][] = [];
+  private lastSpeaker: Cluster | undefined;
+  private sentenceOf: (pos: number) => number;
+  private speakerAt: Set<number> = new Set();
+  /** `actorId:sentence` for actors whose mention opens a sentence (a rough subject). */
+  private readonly subjects = new Set<string>();
+  private lastSubjectSent = -1;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly mentions: readonly MentionRecord[],
+    private readonly kb: KnowledgeBase,
+    private readonly lex: ActorLexicon,
+  ) {
+    this.out = new Array(mentions.length);
+    this.date = doc.meta.published;
+    const sents = doc.maybe('sentences') ?? [];
+    const starts = sents.map((s) => s.start);
+    this.sentenceOf = (pos: number) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! <= pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - 1;
+    };
+  }
+
+  resolve(): { actors: ActorRecord[]; mentions: MentionRecord[] } {
+    this.findQuotes();
+    this.findSpeakers();
+    const dominant = this.dominantCountry();
+    this.mentions.forEach((m, i) => {
+      const c = m.type === 'pronoun' ? this.pronoun(m, i) : this.nonPronoun(m);
+      if (!c) return;
+      this.attach(c, i);
+    });
+    const actors: ActorRecord[] = [];
+    const text = this.doc.text;
+    for (const c of this.clusters) {
+      if (!c.mentions.length) continue;
+      let country = c.country;
+      if (!country && c.kind !== 'region') country = c.us ? 'USA' : dominant;
+      actors.push({
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        ...(country ? { country } : {}),
+        ...(c.sector ? { sector: c.sector } : {}),
+        ...(c.role ? { role: c.role } : {}),
+        ...(c.kbId ? { kbId: c.kbId } : {}),
+        mentions: c.mentions.map((i) => makeSpan(text, this.mentions[i]!.start, this.mentions[i]!.end)),
+      });
+    }
+    actors.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    const mentions = this.mentions.map((m, i) => (this.out[i] ? { ...m, actor: this.out[i] } : m));
+    return { actors, mentions };
+  }
+
+  // ------------------------------------------------------------------ context
+
+  /** Quotation ranges (between opening and closing marks), for first-person pronouns and "…,” he said". */
+  private findQuotes(): void {
+    const text = this.doc.text;
+    const out: [number, number][] = [];
+    let open = -1;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '\n' && text[i + 1] === '\n' && open >= 0 && text[i + 2] !== '“') open = -1;
+      if (ch === '“' || ch === '«' || (ch === '"' && open < 0)) {
+        open = i;
+      } else if ((ch === '”' || ch === '»' || ch === '"') && open >= 0) {
+        out.push([open, i + 1]);
+        open = -1;
+      }
+    }
+    this.quoteRanges = out;
+  }
+
+  private inQuote(pos: number): [number, number] | undefined {
+    let lo = 0;
+    let hi = this.quoteRanges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.quoteRanges[mid]![1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = this.quoteRanges[lo];
+    return q && q[0] <= pos ? q : undefined;
+  }
+
+  /** Mentions that are the subject of a speech verb ("Peskov told", "said Peskov", "he said"). */
+  private findSpeakers(): void {
+    const t = this.doc.tokens;
+    if (!t) return;
+    const verbs = this.lex.speechVerbs;
+    this.mentions.forEach((m, i) => {
+      let k = t.firstEndingAfter(m.end);
+      for (let step = 0; step < 3 && k < t.length; step++, k++) {
+        const w = t.tokenText(k).toLowerCase();
+        if (verbs.has(t.lemma(k)) && (t.posTag(k) === 'VERB' || t.posTag(k) === 'AUX')) {
+          this.speakerAt.add(i);
+          return;
+        }
+        if (!(w === 'also' || w === 'has' || w === 'had' || w === 'later' || w === 'then' || w === 'on' || t.posTag(k) === 'PROPN' || t.posTag(k) === 'NUM')) break;
+      }
+      const b = t.firstEndingAfter(m.start) - 1;
+      if (b >= 0 && verbs.has(t.lemma(b)) && t.posTag(b) === 'VERB') {
+        const before = b > 0 ? t.tokenText(b - 1) : '';
+        if (/[,”"]$/.test(before)) this.speakerAt.add(i);
+      }
+    });
+  }
+
+  private dominantCountry(): string | undefined {
+    const score = new Map<string, number>();
+    const add = (c: string | undefined, w: number) => {
+      if (c && /^[A-Z]{3}$/.test(c)) score.set(c, (score.get(c) ?? 0) + w);
+    };
+    for (const m of this.mentions) {
+      if (m.type === 'pronoun') continue;
+      if (m.us) add('USA', 1);
+      else if (m.country) add(m.country, m.kind === 'person' ? 1 : 0.5);
+    }
+    const dl = this.doc.meta.dateline;
+    if (dl) {
+      const words = dl.text.replace(/[(:—–-].*$/s, '').trim();
+      const title = words.charAt(0) + words.slice(1).toLowerCase();
+      const hit = this.kb.lookup(normKey(title))?.find((h) => h.entry.kind === 'country') ?? this.kb.lookup(normKey(words))?.find((h) => h.entry.kind === 'country');
+      if (hit) add(hit.entry.country, 3);
+    }
+    let best: string | undefined;
+    let bestScore = 0;
+    for (const [c, s] of score) {
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------------ clusters
+
+  private newId(base: string): string {
+    let id = slugify(base);
+    if (this.ids.has(id)) {
+      let k = 2;
+      while (this.ids.has(`${id}-${k}`)) k++;
+      id = `${id}-${k}`;
+    }
+    this.ids.add(id);
+    return id;
+  }
+
+  private fromKb(e: KbEntry): Cluster {
+    const have = this.byKb.get(e.id);
+    if (have) return have;
+    const role = this.kb.rolesAt(e, this.date)[0] ?? (e.roles?.length ? e.roles[e.roles.length - 1] : undefined);
+    const id = this.ids.has(e.id) ? this.newId(e.id) : e.id;
+    this.ids.add(id);
+    const words = e.name.split(/\s+/);
+    const c: Cluster = {
+      id,
+      name: e.name,
+      kind: kindOfEntry(e),
+      ...(e.country ?? role?.country ? { country: e.country ?? role?.country } : {}),
+      ...(e.sector ?? role?.sector ? { sector: e.sector ?? role?.sector } : {}),
+      ...(role ? { role: role.title } : {}),
+      kbId: e.id,
+      ...(e.gender ? { gender: e.gender } : e.kind !== 'person' ? { gender: 'n' as const } : {}),
+      plural: false,
+      us: e.country === 'USA',
+      mentions: [],
+      surnames: new Set(e.kind === 'person' ? [normKey(words[words.length - 1]!)] : []),
+      names: new Set([normKey(e.name), ...(e.aliases ?? []).map(normKey)]),
+      heads: new Set(role ? [role.title.toLowerCase().split(/\s+/).pop()!] : []),
+      lastPos: -1,
+      lastSpoke: -1,
+    };
+    this.byKb.set(e.id, c);
+    this.clusters.push(c);
+    return c;
+  }
+
+  private create(name: string, kind: ActorKind, m: MentionRecord, plural = false): Cluster {
+    const c: Cluster = {
+      id: this.newId(name),
+      name,
+      kind,
+      ...(m.country ? { country: m.country } : {}),
+      ...(m.sector ? { sector: m.sector } : {}),
+      ...(m.role ? { role: m.role } : {}),
+      ...(m.gender ? { gender: m.gender } : kind !== 'person' && kind !== 'group' ? { gender: 'n' as const } : {}),
+      plural,
+      us: !!m.us,
+      mentions: [],
+      surnames: new Set(),
+      names: new Set([normKey(name)]),
+      heads: new Set(),
+      lastPos: -1,
+      lastSpoke: -1,
+    };
+    if (kind === 'person') c.surnames.add(lastWord(name));
+    this.clusters.push(c);
+    return c;
+  }
+
+  private attach(c: Cluster, i: number): void {
+    const m = this.mentions[i]!;
+    c.mentions.push(i);
+    c.lastPos = m.start;
+    this.out[i] = c.id;
+    if (m.us) c.us = true;
+    if (!c.country && m.country && m.kind === c.kind) c.country = m.country;
+    if (!c.sector && m.sector && m.kind === c.kind && !c.kbId && (c.kind === 'person' || c.kind === 'organization' || c.kind === 'group')) c.sector = m.sector;
+    if (!c.role && m.role && c.kind === 'person' && m.kind === 'person') c.role = m.role;
+    if (!c.gender && m.gender && m.type !== 'pronoun') c.gender = m.gender;
+    if (m.role && c.kind === 'person') for (const w of m.role.toLowerCase().split(/\s+/)) c.heads.add(w);
+    if (m.head && m.type !== 'title-name' && m.type !== 'name') c.heads.add(this.doc.text.slice(m.head.start, m.head.end).toLowerCase());
+    const sent = this.sentenceOf(m.start);
+    if (sent !== this.lastSubjectSent && m.type !== 'pronoun') {
+      this.lastSubjectSent = sent;
+      if (!/^['’]s?\b/.test(this.doc.text.slice(m.end, m.end + 2))) this.subjects.add(`${c.id}:${sent}`);
+    }
+    if (this.speakerAt.has(i)) {
+      c.lastSpoke = m.start;
+      this.lastSpeaker = c;
+    }
+  }
+
+  private personBySurname(name: string): Cluster | undefined {
+    const full = normKey(name);
+    const last = lastWord(name);
+    let best: Cluster | undefined;
+    for (const c of this.clusters) {
+      if (c.kind !== 'person') continue;
+      if (c.names.has(full) || c.surnames.has(last) || c.surnames.has(last.charAt(0) + last.slice(1).toLowerCase())) {
+        if (!best || c.lastPos > best.lastPos) best = c;
+      }
+    }
+    return best;
+  }
+
+  private headText(m: MentionRecord): string {
+    return m.head ? this.doc.text.slice(m.head.start, m.head.end) : m.text;
+  }
+
+  private nonPronoun(m: MentionRecord): Cluster | undefined {
+    const kb = this.kb;
+    const entry = m.kbId ? kb.get(m.kbId) : undefined;
+    // A person: KB entry, an actor named earlier, or a new one.
+    if (m.kind === 'person' && (m.type === 'name' || m.type === 'title-name')) {
+      const name = this.headText(m);
+      if (entry && m.rule.endsWith('-name')) return this.fromKb(entry);
+      const seen = this.personBySurname(name);
+      if (seen && (name.split(/\s+/).length === 1 || !seen.kbId || seen.names.has(normKey(name)) || m.type === 'title-name')) {
+        if (name.split(/\s+/).length > 1) seen.names.add(normKey(name));
+        return seen;
+      }
+      const hits = kb.lookup(normKey(name)) ?? (name === name.toUpperCase() ? kb.lookup(normKey(name.charAt(0) + name.slice(1).toLowerCase())) : undefined);
+      const people = (hits ?? []).filter((h) => h.entry.kind === 'person');
+      if (people.length) {
+        const active = people.find((h) => kb.rolesAt(h.entry, this.date).length);
+        return this.fromKb((active ?? people[0]!).entry);
+      }
+      const c = this.create(name.includes(' ') || m.type === 'title-name' ? name : name, 'person', m);
+      return c;
+    }
+    if (entry && (m.type !== 'nominal' || m.rule.startsWith('kb'))) {
+      if (entry.kind === 'person') {
+        const seen = this.personBySurname(this.headText(m));
+        if (seen) return seen;
+      }
+      return this.fromKb(entry);
+    }
+    if (m.type === 'nominal' && m.kind === 'person') return this.rolePerson(m);
+    if (m.type === 'nominal' && m.kind === 'organization') return this.orgNominal(m);
+    if (m.type === 'document') return this.document(m);
+    if (m.kind === 'organization' && m.type === 'name') {
+      const name = m.text.replace(DET_PREFIX, '');
+      const key = normKey(name);
+      for (const c of this.clusters) if (c.names.has(key) || (c.kind === 'organization' && acronymOf(c.name) === key)) return c;
+      return this.create(name, 'organization', m);
+    }
+    if (m.type === 'collective' && m.kind === 'group') {
+      const name = m.text.replace(DET_PREFIX, '').replace(DET_PREFIX, '');
+      const key = normKey(name.toLowerCase());
+      for (const c of this.clusters) if (c.kind === 'group' && c.names.has(key)) return c;
+      const c = this.create(name, 'group', m, true);
+      c.names.add(key);
+      return c;
+    }
+    return undefined;
+  }
+
+  /** "the spokesman", "French President", "the Republican nominee": an actor named before, or who held the office. */
+  private rolePerson(m: MentionRecord): Cluster {
+    const head = this.headText(m).toLowerCase();
+    const headWord = head.split(/\s+/).pop()!;
+    let best: Cluster | undefined;
+    for (const c of this.clusters) {
+      if (c.kind !== 'person' || !(c.heads.has(headWord) || c.heads.has(head))) continue;
+      if (m.country && c.country && m.country !== c.country) continue;
+      if (!best || c.lastPos > best.lastPos) best = c;
+    }
+    if (best) return best;
+    const country = m.country ?? (m.us ? 'USA' : undefined);
+    if (country) {
+      const holders = this.kb.holders(head, country, this.date);
+      if (holders.length === 1) return this.fromKb(holders[0]!.entry);
+    }
+    return this.create(m.text.replace(DET_PREFIX, ''), 'person', m);
+  }
+
+  private orgNominal(m: MentionRecord): Cluster {
+    const head = this.headText(m).toLowerCase();
+    if (m.owner) {
+      const ownerName = this.doc.text.slice(m.owner.start, m.owner.end);
+      const ownerEntry = m.owner.kbId ? this.kb.get(m.owner.kbId) : undefined;
+      const person = ownerEntry?.kind === 'person' || (!ownerEntry && this.personBySurname(ownerName));
+      if (ownerEntry && ownerEntry.kind !== 'person' && ownerEntry.kind !== 'country') return this.fromKb(ownerEntry);
+      if (ownerEntry?.kind === 'country' && head === 'government') {
+        const gov = this.governmentOf(ownerEntry);
+        if (gov) return this.fromKb(gov);
+      }
+      if (person || ownerEntry) {
+        const name = `${lastWord(ownerName)} ${head}`;
+        const key = normKey(name.toLowerCase());
+        for (const c of this.clusters) if (c.names.has(key)) return c;
+        const c = this.create(name, 'organization', m);
+        c.names.add(key);
+        if (!c.country && ownerEntry?.country) c.country = ownerEntry.country;
+        const ownerCluster = ownerEntry ? this.byKb.get(ownerEntry.id) : this.personBySurname(ownerName);
+        if (!c.country && ownerCluster?.country) c.country = ownerCluster.country;
+        if (ownerCluster?.us) c.us = true;
+        return c;
+      }
+    }
+    if (m.country && head === 'government') {
+      const ce = [...(this.kb.lookup(m.country.toLowerCase()) ?? [])][0]?.entry ?? this.kb.get(m.country.toLowerCase());
+      if (ce) {
+        const gov = this.governmentOf(ce);
+        if (gov) return this.fromKb(gov);
+      }
+    }
+    let best: Cluster | undefined;
+    for (const c of this.clusters) {
+      if (c.kind === 'person' || c.kind === 'group') continue;
+      if (!(c.heads.has(head) || c.names.has(normKey(head)) || c.name.toLowerCase().split(/\s+/).includes(head))) continue;
+      if (m.country && c.country && m.country !== c.country) continue;
+      if (!best || c.lastPos > best.lastPos) best = c;
+    }
+    if (best) return best;
+    const name = m.text.replace(DET_PREFIX, '');
+    const key = normKey(name.toLowerCase());
+    for (const c of this.clusters) if (c.names.has(key)) return c;
+    const c = this.create(name, 'organization', m);
+    c.names.add(key);
+    return c;
+  }
+
+  private governmentOf(country: KbEntry): KbEntry | undefined {
+    for (const e of this.kb.entries.values()) {
+      if (e.parent === country.id && e.kind === 'organization' && /^Government of\b/.test(e.name)) return e;
+    }
+    return undefined;
+  }
+
+  /** "a Bloomberg poll" → Bloomberg; "the poll" → the poll named before; else an actor named by the document. */
+  private document(m: MentionRecord): Cluster {
+    const head = this.headText(m).toLowerCase();
+    if (m.owner) {
+      const ownerEntry = m.owner.kbId ? this.kb.get(m.owner.kbId) : undefined;
+      const ownerName = this.doc.text.slice(m.owner.start, m.owner.end);
+      const c = ownerEntry ? this.fromKb(ownerEntry) : this.personBySurname(ownerName) ?? this.orgByName(ownerName, m);
+      c.heads.add(head);
+      return c;
+    }
+    let best: Cluster | undefined;
+    for (const c of this.clusters) if (c.heads.has(head) && (!best || c.lastPos > best.lastPos)) best = c;
+    if (best) return best;
+    const c = this.create(m.text.replace(DET_PREFIX, ''), 'organization', m);
+    c.heads.add(head);
+    return c;
+  }
+
+  private orgByName(name: string, m: MentionRecord): Cluster {
+    const key = normKey(name);
+    for (const c of this.clusters) if (c.names.has(key)) return c;
+    return this.create(name, 'organization', { ...m, sector: undefined } as MentionRecord);
+  }
+
+  // ------------------------------------------------------------------ pronouns
+
+  private pronoun(m: MentionRecord, i: number): Cluster | undefined {
+    const q = this.inQuote(m.start);
+    const lw = m.text.toLowerCase();
+    if (m.person === 1) {
+      if (!q) return undefined;
+      return this.quoteSpeaker(q, i);
+    }
+    if (m.person === 2) return undefined;
+    if (lw === 'who' || lw === 'whom' || lw === 'whose' || lw === 'which') {
+      for (let k = i - 1; k >= 0; k--) {
+        const p = this.mentions[k]!;
+        if (m.start - p.end > 3) break;
+        if (this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+      }
+      return undefined;
+    }
+    const sent = this.sentenceOf(m.start);
+    const wantPerson = m.gender === 'm' || m.gender === 'f';
+    // "“…,” he said": the subject of a speech verb right after a quote is the last speaker.
+    if (wantPerson && m.case === 'subj' && this.speakerAt.has(i) && this.afterQuote(m.start) && this.lastSpeaker && this.genderOk(this.lastSpeaker, m)) {
+      return this.lastSpeaker;
+    }
+    let best: Cluster | undefined;
+    let bestScore = -Infinity;
+    for (const c of this.clusters) {
+      if (c.lastPos < 0 || c.lastPos >= m.start) continue;
+      if (wantPerson) {
+        if (c.kind !== 'person' || !this.genderOk(c, m)) continue;
+      } else if (m.number === 'pl') {
+        if (c.kind === 'person') continue;
+      } else if (m.gender === 'n') {
+        if (!NEUTER_KINDS.has(c.kind) || c.plural) continue;
+      }
+      const distSent = sent - this.sentenceOf(c.lastPos);
+      if (distSent > 3) continue;
+      let score = -distSent * 2 - (m.start - c.lastPos) / 400;
+      if (c.gender && m.gender && c.gender === m.gender) score += 1;
+      if (m.number === 'pl' && c.plural) score += 1;
+      // Subject pronouns prefer the subject of a recent sentence; object pronouns an earlier object.
+      const wasSubject = this.subjects.has(`${c.id}:${this.sentenceOf(c.lastPos)}`);
+      if (m.case === 'obj' ? !wasSubject : wasSubject) score += 0.75;
+      if (m.case === 'subj' && c.lastSpoke >= 0 && this.sentenceOf(c.lastSpoke) >= sent - 1) score += 1;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (best && wantPerson && !best.gender) best.gender = m.gender;
+    return best;
+  }
+
+  private genderOk(c: Cluster, m: MentionRecord): boolean {
+    return !c.gender || c.gender === m.gender;
+  }
+
+  private afterQuote(pos: number): boolean {
+    const text = this.doc.text;
+    let k = pos - 1;
+    while (k >= 0 && /\s/.test(text[k]!)) k--;
+    const ch = text[k];
+    if (ch && QUOTE_CLOSE.has(ch)) return true;
+    if (ch === ',' && k > 0 && QUOTE_CLOSE.has(text[k - 1]!)) return true;
+    return false;
+  }
+
+  /** The speaker of a quotation: a mention next to a speech verb right after it, else right before it, else the last speaker. */
+  private quoteSpeaker(q: [number, number], i: number): Cluster | undefined {
+    const text = this.doc.text;
+    for (let k = i + 1; k < this.mentions.length; k++) {
+      const p = this.mentions[k]!;
+      if (p.start < q[1]) continue;
+      if (p.start - q[1] > 40 || /\n/.test(text.slice(q[1], p.start))) break;
+      if (this.speakerAt.has(k)) {
+        if (this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+        if (p.type !== 'pronoun') return this.nonPronoun(p);
+        return this.lastSpeaker;
+      }
+    }
+    for (let k = i - 1; k >= 0; k--) {
+      const p = this.mentions[k]!;
+      if (p.end > q[0]) continue;
+      if (q[0] - p.end > 120 || /\n/.test(text.slice(p.end, q[0]))) break;
+      if (this.speakerAt.has(k) && this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+    }
+    return this.lastSpeaker;
+  }
+}
+
+function acronymOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
+}
