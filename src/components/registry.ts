@@ -1,4 +1,6 @@
 import type { Component } from '../pipeline/component.js';
+import { actorsComponent } from './actors/actors-component.js';
+import { mentionsComponent } from './mentions/mentions-component.js';
 import { quotesComponent } from './quotes/quote-component.js';
 import { segmentComponent } from './segment/segment-component.js';
 import { structureComponent } from './structure/structure-component.js';
@@ -6,7 +8,7 @@ import { structureComponent } from './structure/structure-component.js';
 /**
  * Every component Attaché ships, in pipeline order. Adding a component is one file and one line here.
  */
-export const ALL_COMPONENTS: readonly Component[] = [structureComponent, segmentComponent, quotesComponent];
+export const ALL_COMPONENTS: readonly Component[] = [structureComponent, segmentComponent, mentionsComponent, actorsComponent, quotesComponent];
 
 /** The components up to and including `last` (all of them when `last` is not given). */
 export function componentsUpTo(last?: string): Component[] {
