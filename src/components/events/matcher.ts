@@ -22,11 +22,15 @@ function posOk(el: PatternElement, tag: string): boolean {
 }
 
 const MONTHS = new Set(['march', 'may']);
+const DETERMINERS = new Set(["'s", 'its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'my', 'your', 'this', 'that']);
 
 function wordOk(el: PatternElement, t: Toks, i: number): boolean {
   if (!(el.words.has(t.lemma[i]!) || el.words.has(t.lower[i]!)) || !posOk(el, t.pos[i]!)) return false;
+  if (el.pos !== 'V') return true;
   // "March" and "May" as months are not verbs.
-  return !(el.pos === 'V' && t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!));
+  if (t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!)) return false;
+  // "its negotiating position": a participle modifying a noun after a determiner is not the verb.
+  return !(i > 0 && t.lower[i]!.endsWith('ing') && DETERMINERS.has(t.lower[i - 1]!) && i + 1 < t.n && t.pos[i + 1] === 'NOUN');
 }
 
 function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number, limit: number, acc: number[]): number {

@@ -1,4 +1,5 @@
 import { Doc } from '../../doc/doc.js';
+import { makeSpan } from '../../doc/span.js';
 import type { PosTag, TokenTable } from '../../doc/tokens.js';
 import { segmentDoc } from '../segment/segment-component.js';
 
@@ -38,6 +39,7 @@ function normalize(s: string): string {
 /** Tokenises a lone sentence (the relation task) with the segment component's rules. */
 export function toksOfText(text: string): Toks {
   const doc = new Doc(text);
+  doc.set('paragraphs', [makeSpan(text, 0, text.length)]);
   segmentDoc(doc);
   return toksFromTable(doc.tokens!, 0, doc.tokens!.length);
 }

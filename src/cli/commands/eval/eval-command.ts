@@ -8,6 +8,7 @@ const TASKS: Record<string, { summary: string; load: () => Promise<{ run: (argv:
   statements: { summary: 'merging wordings of one statement: precision/recall on our own paraphrase pairs', load: () => import('../../../eval/statements/statements-eval.js') },
   quotes: { summary: 'attribution: PolNeAR content/source/cue P/R/F1 (Dice ≥ 0.5, 0.8), or the seed gold quotes', load: () => import('../../../eval/quotes/quotes-eval.js') },
   actors: { summary: 'actors: seed gold actors/mentions/pronouns, or PolNeAR sources covered by mentions and tied to actors', load: () => import('../../../eval/actors/actors-eval.js') },
+  events: { summary: 'PLOVER events: PLV relation accuracy/macro-F1 (given the pair, --cv K) and end-to-end recall, or the seed gold events', load: () => import('../../../eval/events/events-eval.js') },
   extraction: { summary: 'HTML article extraction: AEB body F1, or WCXB body word-F1 + title/author/date accuracy', load: () => import('../../../eval/extraction/extraction-eval.js') },
 };
 

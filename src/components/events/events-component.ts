@@ -1,0 +1,372 @@
+import type { Doc } from '../../doc/doc.js';
+import type { EventRecord, Modality, PloverType, QuoteRecord } from '../../doc/records.js';
+import { makeSpan, type Span } from '../../doc/span.js';
+import { defineComponent } from '../../pipeline/component.js';
+import { findDates, nearestDate, type DateMention } from '../dates/resolve-dates.js';
+import { cameoEntry, type Convention } from './cameo-table.js';
+import { cuesBefore, type CueSet } from './cues.js';
+import { eventLexicon, type Lexicon } from './lexicon.js';
+import { findMatches, type PatternMatch } from './matcher.js';
+import { mentionRefs, nounPhrases, type MentionRef } from './mention-refs.js';
+import { intentCode, refusalCode } from './relation.js';
+import { toksFromTable, type Toks } from './sentence-tokens.js';
+
+/**
+ * The `events` component: PLOVER events (with CAMEO code, quad class, score, mode and context) between the
+ * actors of an article, with trigger and evidence spans, date, modality, negation and the quote that reports them.
+ */
+
+/** An event with the spans its actor and recipients were read from (ids where the actor layer gave them). */
+export interface CodedEvent {
+  readonly record: EventRecord;
+  readonly actorSpans: readonly Span[];
+  readonly recipientSpans: readonly Span[];
+}
+
+export interface EventOptions {
+  readonly convention?: Convention;
+  readonly lexicon?: Lexicon;
+}
+
+const PREPS = new Set(['of', 'with', 'to', 'from', 'on', 'against', 'between', 'in', 'by', 'for', 'at', 'toward', 'towards', 'into', 'over', 'about', 'among', 'than', 'like', 'since', 'after', 'before']);
+const RECIPIENT_PREPS = new Set(['on', 'against', 'with', 'to', 'at', 'targeting', 'of', 'toward', 'towards', 'for', 'into', 'upon', 'from']);
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const RECIPIENT_STOP = new Set([';', '.', ':', '?', '!', 'following', 'after', 'while', 'which', 'who', 'because', 'but', 'although', 'whereas', 'before', 'since', 'as', 'when', 'saying', 'adding']);
+const SUBJECT_STOP = new Set([';', '.', ':', '?', '!', '“', '”', '"']);
+const CONTROL_TYPES: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'REJECT', 'AGREE', 'ACCUSE']);
+const COOP: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const REPORT_NOUNS = new Set(['statement', 'statements', 'remarks', 'remark', 'comments', 'comment', 'call', 'calls', 'view', 'suggestion', 'proposal', 'position', 'idea', 'message', 'warning', 'claim', 'argument']);
+const REPORT_VERBS = new Set(['say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'add', 'added', 'argue', 'argued', 'suggest', 'suggested', 'think', 'believe', 'insist', 'insisted', 'note', 'noted', 'write', 'wrote', 'declare', 'declared', 'emphasise', 'emphasised', 'emphasize', 'emphasized', 'stress', 'stressed', 'explain', 'explained']);
+const DENIED_OBJECTS = new Set(['allegation', 'allegations', 'claim', 'claims', 'accusation', 'accusations', 'charge', 'charges', 'report', 'reports']);
+const FRAMING = /\b(?:what\s+(?:it|he|she|they|\S+)\s+(?:described|called|termed|labelled|labeled|characterized|characterised)\s+as|so-called|what\s+\S+\s+says\s+was)\b/i;
+
+function sentenceTokenRange(doc: Doc, s: Span): [number, number] {
+  const t = doc.tokens!;
+  const first = t.firstEndingAfter(s.start);
+  let last = first;
+  while (last < t.length && t.starts[last]! < s.end) last++;
+  return [first, last];
+}
+
+/** Chooses the triggers of a sentence: strongest first, no two sharing a token. */
+function chooseTriggers(matches: readonly PatternMatch[]): PatternMatch[] {
+  const ordered = [...matches].sort((a, b) => Number(a.pattern.weak) - Number(b.pattern.weak) || b.matched.length - a.matched.length || a.first - b.first);
+  const used = new Set<number>();
+  const kept: PatternMatch[] = [];
+  for (const m of ordered) {
+    if (m.pattern.weak) continue;
+    if (m.matched.some((i) => used.has(i))) continue;
+    for (const i of m.matched) used.add(i);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+/** A trigger inside the infinitive complement of a request, threat, refusal or promise is that act's content, not an event. */
+function embedded(m: PatternMatch, all: readonly PatternMatch[], t: Toks): boolean {
+  if (m.first === 0 || t.lower[m.first - 1] !== 'to') return false;
+  for (const a of all) {
+    if (a === m || a.last > m.first || m.first - a.last > 10) continue;
+    const type = cameoEntry(a.pattern.cameo, 'cameo2plover-2021')?.type;
+    if (!type || !CONTROL_TYPES.has(type)) continue;
+    let clean = true;
+    for (let i = a.last; i < m.first; i++) if (SUBJECT_STOP.has(t.lower[i]!) || t.lower[i] === ';') clean = false;
+    if (clean) return true;
+  }
+  return false;
+}
+
+function tokIndexAt(t: Toks, offset: number): number {
+  for (let i = 0; i < t.n; i++) if (t.end[i]! > offset) return i;
+  return t.n;
+}
+
+/** Mentions joined to `m` by "and", commas or "as well as" ("France and Italy", "Paris, Rome, and even Berlin"). */
+function coordinated(m: MentionRef, refs: readonly MentionRef[], text: string): MentionRef[] {
+  const out = [m];
+  const i = refs.indexOf(m);
+  const joins = /^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or|as well as)\s+(?:even\s+)?)$/;
+  for (let j = i + 1; j < refs.length; j++) {
+    if (!joins.test(text.slice(refs[j - 1]!.end, refs[j]!.start))) break;
+    out.push(refs[j]!);
+  }
+  for (let j = i - 1; j >= 0; j--) {
+    if (!joins.test(text.slice(refs[j]!.end, refs[j + 1]!.start))) break;
+    out.unshift(refs[j]!);
+  }
+  return out;
+}
+
+interface Arguments {
+  agent?: MentionRef;
+  recipient?: MentionRef;
+}
+
+function precededByPrep(t: Toks, ref: MentionRef): boolean {
+  const i = tokIndexAt(t, ref.start) - 1;
+  return i >= 0 && PREPS.has(t.lower[i]!);
+}
+
+function mentionAfter(refs: readonly MentionRef[], t: Toks, from: number, maxTokens: number, skip?: MentionRef): MentionRef | undefined {
+  let count = 0;
+  for (let i = from; i < t.n && count < maxTokens; i++, count++) {
+    const w = t.lower[i]!;
+    if (RECIPIENT_STOP.has(w) && i > from) break;
+    const ref = refs.find((r) => r.start <= t.start[i]! && t.start[i]! < r.end);
+    if (!ref) continue;
+    if (ref === skip || (skip?.actor && ref.actor === skip.actor) || (ref.pronoun && !ref.actor)) {
+      while (i + 1 < t.n && t.start[i + 1]! < ref.end) i++;
+      continue;
+    }
+    return ref;
+  }
+  return undefined;
+}
+
+/** The subject of the clause the trigger heads: nearest mention on the left not governed by a preposition. */
+function subjectBefore(refs: readonly MentionRef[], t: Toks, head: number, sentenceRefs: readonly MentionRef[]): MentionRef | undefined {
+  // "…, but has not called": a verb phrase without its own subject takes the sentence's subject.
+  for (let i = head - 1; i >= 0; i--) {
+    const w = t.lower[i]!;
+    const p = t.pos[i]!;
+    if (p === 'AUX' || p === 'ADV' || p === 'PART' || w === 'not' || w === "n't") continue;
+    if (p === 'CCONJ') return sentenceRefs.find((r) => !precededByPrep(t, r) && !r.pronoun) ?? sentenceRefs[0];
+    break;
+  }
+  for (let k = refs.length - 1; k >= 0; k--) {
+    const r = refs[k]!;
+    if (r.end > t.start[head]!) continue;
+    const between = tokIndexAt(t, r.end);
+    let stop = false;
+    for (let i = between; i < head; i++) if (SUBJECT_STOP.has(t.lower[i]!)) stop = true;
+    if (stop) return undefined;
+    if (precededByPrep(t, r)) continue;
+    return r;
+  }
+  return undefined;
+}
+
+function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[]): Arguments {
+  const text = '';
+  void text;
+  const outside = refs.filter((r) => !m.matched.some((i) => t.start[i]! < r.end && r.start < t.end[i]!));
+  const trigStart = t.start[m.first]!;
+  const p = m.pattern;
+  let agent: MentionRef | undefined;
+  let recipient: MentionRef | undefined;
+  // Passive voice: "sanctions were imposed on Russia by the EU", "an allegation denied by Kyiv".
+  const passive = !p.noun && ((m.first > 0 && BE.has(t.lower[m.first - 1]!)) || (m.first > 1 && t.lower[m.first - 1] !== 'to' && BE.has(t.lower[m.first - 2]!)) || t.lower[m.last] === 'by' || (t.lower[m.first]!.endsWith('ed') && t.pos[m.first - 1] === 'NOUN'));
+  let byAgent: MentionRef | undefined;
+  for (let i = m.last; i < Math.min(t.n, m.last + 8); i++) {
+    if (RECIPIENT_STOP.has(t.lower[i]!)) break;
+    if (t.lower[i] === 'by') {
+      byAgent = outside.find((r) => r.start >= t.end[i]! && tokIndexAt(t, r.start) <= i + 4);
+      break;
+    }
+  }
+  if (p.noun) {
+    // The owner before a nominal trigger: "Moscow's war", "a Ukrainian drone attack", "the EU's sanctions".
+    for (let k = outside.length - 1; k >= 0; k--) {
+      const r = outside[k]!;
+      if (r.end > trigStart) continue;
+      const gap = tokIndexAt(t, trigStart) - tokIndexAt(t, r.end);
+      if (gap <= 3 && !/[,;.:]/.test(t.lower.slice(tokIndexAt(t, r.end), tokIndexAt(t, trigStart)).join(' '))) agent = r;
+      break;
+    }
+    agent ??= byAgent;
+    recipient = mentionAfter(outside, t, m.last, 10, agent);
+  } else if (passive && byAgent) {
+    agent = byAgent;
+    recipient = subjectBefore(outside, t, m.first, outside) ?? mentionAfter(outside, t, m.last, 8, agent);
+    if (recipient === agent) recipient = undefined;
+  } else {
+    agent = subjectBefore(outside, t, m.first, outside);
+    recipient = mentionAfter(outside, t, m.last, 12, agent);
+  }
+  if (p.rev) [agent, recipient] = [recipient, agent];
+  return { ...(agent ? { agent } : {}), ...(recipient ? { recipient } : {}) };
+}
+
+/** The speaker of the words a trigger sits in: a quote's speaker, "X's statement that …", or "X said …". */
+function speakerOf(trigStart: number, quote: QuoteRecord | undefined, t: Toks, refs: readonly MentionRef[]): { ref?: MentionRef; actor?: string } | undefined {
+  if (quote?.speaker) return { actor: quote.speaker };
+  if (quote?.source) {
+    const src = quote.source;
+    const ref = refs.find((r) => r.start < src.end && src.start < r.end);
+    return { ref: ref ?? { start: src.start, end: src.end, text: src.text, pronoun: false, firstPerson: false } };
+  }
+  const head = tokIndexAt(t, trigStart);
+  for (let i = head - 1; i >= 0; i--) {
+    if (REPORT_NOUNS.has(t.lower[i]!)) {
+      const owner = refs.filter((r) => r.end <= t.start[i]! && tokIndexAt(t, r.end) >= i - 3).pop();
+      if (owner && !owner.firstPerson) return { ref: owner };
+    }
+    if (REPORT_VERBS.has(t.lower[i]!) || REPORT_VERBS.has(t.lemma[i]!)) {
+      const subj = subjectBefore(refs, t, i, refs);
+      if (subj && !subj.firstPerson) return { ref: subj };
+    }
+  }
+  // "“…,” Meloni said": the reporting clause after the quote.
+  for (let i = head + 1; i < t.n - 1; i++) {
+    if (REPORT_VERBS.has(t.lemma[i]!) || REPORT_VERBS.has(t.lower[i]!)) {
+      const before = refs.filter((r) => r.end <= t.start[i]! && tokIndexAt(t, r.end) >= i - 1).pop();
+      const after = refs.find((r) => r.start >= t.end[i]! && tokIndexAt(t, r.start) <= i + 1);
+      const ref = before ?? after;
+      if (ref) return { ref };
+    }
+  }
+  return undefined;
+}
+
+function modalityOf(cues: CueSet, typeChanged: boolean, t: Toks, m: PatternMatch, sentenceText: string, sentenceStart: number): Modality {
+  const before = sentenceText.slice(Math.max(0, t.start[m.first]! - sentenceStart - 60), t.start[m.first]! - sentenceStart);
+  const after = sentenceText.slice(t.end[m.last - 1]! - sentenceStart, t.end[m.last - 1]! - sentenceStart + 140);
+  const prev = m.first > 0 ? t.lemma[m.first - 1]! : '';
+  const prev2 = m.first > 1 ? t.lemma[m.first - 2]! : '';
+  if (prev === 'deny' || prev2 === 'deny') return 'denied';
+  if (cues.alleged || FRAMING.test(before) || /,\s*(?:an?\s+)?(?:allegation|claim|accusation)s?\s+(?:denied|rejected|disputed)\b/i.test(after)) return 'alleged';
+  if (cues.condition) return 'hypothetical';
+  if (cues.intent && !typeChanged) return 'intended';
+  return 'asserted';
+}
+
+/** Codes the events of a Doc (tokens and sentences needed; actors, mentions and quotes read where present). */
+export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
+  const convention = opts.convention ?? 'manual';
+  const lex = opts.lexicon ?? eventLexicon();
+  const tokens = doc.tokens;
+  const sentences = doc.maybe('sentences');
+  if (!tokens || !sentences) return [];
+  const text = doc.text;
+  const quotes = doc.maybe('quotes') ?? [];
+  const allRefs = mentionRefs(doc);
+  const useNp = allRefs.length === 0;
+  const published = doc.meta.published;
+  const out: CodedEvent[] = [];
+  let n = 0;
+  for (const s of sentences) {
+    if (doc.isIgnored(s.start, s.end) && doc.isIgnored(s.start) && doc.isIgnored(s.end - 1)) continue;
+    const [first, last] = sentenceTokenRange(doc, s);
+    if (last <= first) continue;
+    const t = toksFromTable(tokens, first, last);
+    const matches = findMatches(t, lex);
+    if (!matches.length) continue;
+    const dates: DateMention[] = findDates(text, published, s.start, s.end);
+    let refs: MentionRef[];
+    if (useNp) {
+      const barrier = new Set<number>();
+      for (const m of matches) if (!m.pattern.weak) for (const i of m.matched) barrier.add(i);
+      for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) barrier.add(i);
+      refs = nounPhrases(t, text, barrier);
+    } else refs = allRefs.filter((r) => r.start >= s.start && r.end <= s.end);
+    refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
+    const triggers = chooseTriggers(matches).filter((m) => !embedded(m, matches, t));
+    const sentenceEvents: CodedEvent[] = [];
+    for (const m of triggers) {
+      const trigStart = t.start[m.first]!;
+      const trigEnd = t.end[m.last - 1]!;
+      const quote = quotes.find((q) => q.content.start <= trigStart && trigEnd <= q.content.end);
+      const clauseFrom = 0;
+      const cues = cuesBefore(t, m.first, clauseFrom);
+      const baseEntry = cameoEntry(m.pattern.cameo, convention);
+      if (!baseEntry) continue;
+      let cameo = baseEntry.code;
+      let type = baseEntry.type;
+      let negated = false;
+      let typeChanged = false;
+      // Intent and refusal change the type; a plain negation keeps it and sets `negated`.
+      if (cues.negated && cues.intent && COOP.has(type)) {
+        cameo = refusalCode(cameo, type);
+        typeChanged = true;
+      } else if (cues.negated) negated = true;
+      else if ((cues.intent || cues.threat) && type !== 'AGREE') {
+        const c = cues.threat && !COOP.has(type) ? intentCode(cameo, type) ?? '130' : cues.intent ? intentCode(cameo, type) : undefined;
+        if (c) {
+          cameo = c;
+          typeChanged = true;
+        }
+      }
+      let advocated = false;
+      if (!negated && !typeChanged && cues.advocacy && COOP.has(type)) {
+        cameo = intentCode(cameo, type) ?? '036';
+        typeChanged = true;
+        advocated = true;
+      }
+      const entry = cameoEntry(cameo, convention) ?? baseEntry;
+      type = entry.type;
+      const args = findArguments(m, t, refs);
+      let agentRefs: MentionRef[] = args.agent ? coordinated(args.agent, refs, text) : [];
+      let agentIds: string[] = agentRefs.map((r) => r.actor).filter((x): x is string => !!x);
+      const inReported = !!quote || advocated;
+      // In quoted or reported words, "we"/"I" and advocated actions are the speaker's.
+      const verbal = entry.quad === 1 || entry.quad === 3;
+      if (inReported && (advocated || args.agent?.firstPerson || (!args.agent && verbal))) {
+        const sp = speakerOf(trigStart, quote, t, refs);
+        if (sp?.actor) {
+          agentIds = [sp.actor];
+          agentRefs = [];
+        } else if (sp?.ref) {
+          agentRefs = [sp.ref];
+          agentIds = sp.ref.actor ? [sp.ref.actor] : [];
+        }
+      }
+      if (!agentRefs.length && !agentIds.length) continue;
+      let recipientRefs = args.recipient ? coordinated(args.recipient, refs, text) : [];
+      // "an allegation denied by Kyiv": the denial answers whoever made the claim.
+      let extraRecipients: string[] = [];
+      if (type === 'REJECT' && m.first > 0 && DENIED_OBJECTS.has(t.lower[m.first - 1]!)) {
+        cameo = '016';
+        const prior = sentenceEvents[0];
+        if (prior) {
+          recipientRefs = prior.actorSpans.map((sp) => refs.find((r) => r.start === sp.start && r.end === sp.end) ?? { start: sp.start, end: sp.end, text: sp.text, pronoun: false, firstPerson: false });
+          extraRecipients = [...prior.record.actor];
+        } else {
+          const claimant = refs.find((r) => !precededByPrep(t, r) && !r.pronoun);
+          recipientRefs = claimant ? [claimant] : [];
+        }
+      }
+      const agentSet = new Set(agentIds);
+      recipientRefs = recipientRefs.filter((r) => !(r.actor && agentSet.has(r.actor)));
+      const recipientIds = [...new Set([...recipientRefs.map((r) => r.actor).filter((x): x is string => !!x), ...extraRecipients])].filter((id) => !agentSet.has(id));
+      const finalEntry = cameoEntry(cameo, convention) ?? entry;
+      const date = nearestDate(dates, trigStart, s.start, s.end);
+      const modality = modalityOf(cues, typeChanged, t, m, s.text, s.start);
+      const trigger = makeSpan(text, trigStart, trigEnd);
+      const evidence = s;
+      const mode = m.pattern.mode ?? finalEntry.mode;
+      // One event per actor of a compound actor ("France and Italy").
+      const perActor: { ids: string[]; spans: Span[] }[] = agentIds.length > 1 || agentRefs.length > 1
+        ? (agentRefs.length ? agentRefs.map((r) => ({ ids: r.actor ? [r.actor] : [], spans: [makeSpan(text, r.start, r.end)] })) : agentIds.map((id) => ({ ids: [id], spans: [] })))
+        : [{ ids: agentIds, spans: agentRefs.map((r) => makeSpan(text, r.start, r.end)) }];
+      for (const a of perActor) {
+        const rec: EventRecord = {
+          id: `e${++n}`,
+          type: finalEntry.type,
+          ...(mode ? { mode } : {}),
+          context: finalEntry.context,
+          cameo: finalEntry.code === cameo ? cameo : finalEntry.code,
+          quad: finalEntry.quad,
+          goldstein: finalEntry.score,
+          actor: [...new Set(a.ids)],
+          recipient: recipientIds.filter((id) => !a.ids.includes(id)),
+          trigger,
+          evidence,
+          ...(date ? { date: date.value } : {}),
+          modality,
+          negated,
+          ...(quote ? { reportedBy: quote.id } : {}),
+          rule: m.pattern.id,
+        };
+        const ev: CodedEvent = { record: rec, actorSpans: a.spans, recipientSpans: recipientRefs.map((r) => makeSpan(text, r.start, r.end)) };
+        sentenceEvents.push(ev);
+        out.push(ev);
+      }
+    }
+  }
+  return out;
+}
+
+export const eventsComponent = defineComponent(
+  { name: 'events', version: '0.1.0', requires: ['tokens', 'sentences'], assigns: ['events'] },
+  (doc) => doc.set('events', codeEvents(doc).map((e) => e.record).filter((r) => r.actor.length > 0)),
+);

@@ -1,0 +1,115 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Convention } from '../../components/events/cameo-table.js';
+import { intOption, listOption, parse } from '../../cli/args.js';
+import { EXIT, type Io } from '../../cli/io.js';
+import { AttacheError } from '../../errors.js';
+import { formatReport } from './metrics.js';
+import { readRelationTsv } from './plv-data.js';
+import { evaluateEndToEnd, evaluateGivenPair } from './plv-eval.js';
+import { PLV_LABELS } from './relation-runner.js';
+import { eventsPipeline, evaluateSeed } from './seed-eval.js';
+
+const USAGE =
+  'attache eval events --data FILE.tsv|SEED_DIR [--cv K] [--no-e2e] [--convention manual|cameo2plover-2021] [--limit N] [--json] [--min NAME=VALUE …]';
+
+const PLV_METRICS = ['accuracy', 'macro_f1', 'cv_accuracy', 'cv_macro_f1', 'e2e_recall'];
+const SEED_METRICS = ['required', 'dates', 'negatives_violated'];
+
+function parseMin(specs: readonly string[], known: readonly string[]): [string, number][] {
+  return specs.map((spec) => {
+    const m = /^([a-z_0-9]+)=([0-9.]+)$/.exec(spec);
+    if (!m) throw new AttacheError('ATT_E030', `--min takes NAME=VALUE such as accuracy=0.8, not "${spec}"`);
+    if (!known.includes(m[1]!)) throw new AttacheError('ATT_E030', `--min: unknown metric "${m[1]}" (have: ${known.join(', ')})`);
+    return [m[1]!, Number(m[2])];
+  });
+}
+
+/** Thresholds: `negatives_violated` is a maximum, every other metric a minimum. Returns failing lines. */
+function check(metrics: Record<string, number>, mins: readonly [string, number][]): string[] {
+  const fails: string[] = [];
+  for (const [k, v] of mins) {
+    const got = metrics[k];
+    if (got === undefined) fails.push(`${k} was not measured`);
+    else if (k === 'negatives_violated' ? got > v : got < v) fails.push(`${k} = ${got.toFixed(3)} ${k === 'negatives_violated' ? '>' : '<'} ${v}`);
+  }
+  return fails;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      data: { type: 'string' },
+      cv: { type: 'string' },
+      'no-e2e': { type: 'boolean' },
+      convention: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      min: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.out(`usage: ${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const data = values.data;
+  if (!data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
+  if (!existsSync(data)) {
+    if (/(^|\/)\.\.\/shared\//.test(data) || data.includes('shared/data')) {
+      io.err(`eval events skipped: ${data} is absent\n`);
+      return EXIT.ok;
+    }
+    throw new AttacheError('ATT_E031', 'data not found', data);
+  }
+  const mins = listOption(values.min);
+  if (statSync(data).isDirectory()) {
+    const minsParsed = parseMin(mins, SEED_METRICS);
+    const reports = evaluateSeed(data);
+    const required = reports.reduce((s, r) => s + r.requiredFound, 0) / Math.max(1, reports.reduce((s, r) => s + r.requiredTotal, 0));
+    const dates = reports.reduce((s, r) => s + r.datesOk, 0) / Math.max(1, reports.reduce((s, r) => s + r.datesTotal, 0));
+    const metrics = { required, dates, negatives_violated: reports.reduce((s, r) => s + r.negativesViolated, 0) };
+    if (values.json) io.out(`${JSON.stringify({ task: 'events', data, metrics, reports }, null, 2)}\n`);
+    else {
+      for (const r of reports) {
+        io.out(`${r.article}: required events ${r.requiredFound}/${r.requiredTotal}, dates ${r.datesOk}/${r.datesTotal}, negatives violated ${r.negativesViolated}, events coded ${r.predictedEvents}\n`);
+        for (const e of r.events) {
+          const p = e.predicted;
+          io.out(`  ${e.id}${e.required ? '' : ' (optional)'} ${e.found ? 'ok  ' : 'MISS'} ${p ? `${p.type} ${p.actor.join('+')} -> ${p.recipient.join('+')} ${p.modality}${p.date ? ` ${p.date}` : ''} "${p.trigger}"` : '-'}${e.dateOk === false ? ' (date wrong)' : ''}\n`);
+        }
+      }
+    }
+    const fails = check(metrics, minsParsed);
+    for (const f of fails) io.err(`eval events: below threshold: ${f}\n`);
+    return fails.length ? EXIT.failed : EXIT.ok;
+  }
+  const minsParsed = parseMin(mins, PLV_METRICS);
+  const convention = (values.convention ?? 'cameo2plover-2021') as Convention;
+  if (convention !== 'manual' && convention !== 'cameo2plover-2021') throw new AttacheError('ATT_E030', `--convention is manual or cameo2plover-2021, not "${convention}"`);
+  let rows = readRelationTsv(data, { requireGold: true }).rows;
+  const limit = intOption(values.limit, 'limit', 0);
+  if (limit) rows = rows.slice(0, limit);
+  const folds = intOption(values.cv, 'cv', 0);
+  const given = evaluateGivenPair(rows, { convention, folds });
+  const e2e = values['no-e2e'] ? undefined : evaluateEndToEnd(rows, eventsPipeline(), convention);
+  const metrics: Record<string, number> = { accuracy: given.rules.accuracy, macro_f1: given.rules.macroF1 };
+  if (given.model) {
+    metrics.cv_accuracy = given.model.accuracy;
+    metrics.cv_macro_f1 = given.model.macroF1;
+  }
+  if (e2e) metrics.e2e_recall = e2e.recall;
+  if (values.json) io.out(`${JSON.stringify({ task: 'events', data, convention, metrics, given, e2e }, null, 2)}\n`);
+  else {
+    io.out(`PLV given the marked pair (convention ${convention}; YIELD = CONCEDE or RETREAT)\n`);
+    io.out(`${formatReport('rules', given.rules, PLV_LABELS)}\n`);
+    if (given.model) io.out(`${formatReport(`rules + linear model, ${given.folds}-fold cross-validated`, given.model, PLV_LABELS)}\n`);
+    if (e2e) {
+      io.out(`end to end (no marks, full pipeline): triple recall ${e2e.recall.toFixed(3)} (${e2e.found}/${e2e.n}), ${e2e.articlesPerSecond.toFixed(0)} sentences/s\n`);
+      io.out(`  ${Object.entries(e2e.perClass).sort().map(([k, v]) => `${k} ${v.recall.toFixed(2)}`).join(', ')}\n`);
+    }
+  }
+  const fails = check(metrics, minsParsed);
+  for (const f of fails) io.err(`eval events: below threshold: ${f}\n`);
+  return fails.length ? EXIT.failed : EXIT.ok;
+}
