@@ -5,7 +5,7 @@ import { toJson } from '../analysis/analysis.js';
 import type { Store } from '../store/store.js';
 import * as S from './api-schemas.js';
 import { HttpError } from './http-error.js';
-import { ingestBody } from './ingest-http.js';
+import type { HttpIngest } from './ingest-http.js';
 import type { Reply, RequestContext, Router } from './router.js';
 
 export interface ApiOptions {
@@ -14,6 +14,7 @@ export interface ApiOptions {
   readonly token?: string | undefined;
   /** Largest request body accepted, in bytes. */
   readonly maxBody: number;
+  readonly ingest: HttpIngest;
 }
 
 export function json(value: unknown, status = 200): Reply {
@@ -99,7 +100,7 @@ export function apiEndpoints(opts: ApiOptions): Endpoint[] {
       handler: async (c, q) => {
         requireToken(c.req, opts.token);
         const body = await readBody(c.req, opts.maxBody);
-        return ingestBody(store, body, c.req.headers['content-type'], q);
+        return opts.ingest.ingest(body, c.req.headers['content-type'], q);
       },
     }),
   ];

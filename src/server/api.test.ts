@@ -184,6 +184,18 @@ describe('HTTP API over a real SQLite store', () => {
     assert.equal(get.headers.allow, 'POST');
   });
 
+  it('analyses POSTed articles on a worker thread as the served command does', async () => {
+    const w = await startTestServer({ store, token: TOKEN, ingestJobs: 1 });
+    try {
+      const text = 'Ministers sign water accord\n\n3 February 2026\n\nLISBON - "This accord will outlast us all," minister Rui Tavares said.';
+      const r = await call(w.url, '/api/ingest', { method: 'POST', headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${TOKEN}` }, body: text });
+      assert.equal(r.status, 201, r.body);
+      assert.equal(JSON.parse(r.body).inserted, 1);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('refuses writes altogether when the server has no token', async () => {
     const ro = await startTestServer({ store });
     try {

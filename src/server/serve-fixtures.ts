@@ -63,7 +63,7 @@ export interface RunningServer {
 /** Starts a server on 127.0.0.1 with a free port; `close` stops it (not the store). */
 export async function startTestServer(opts: ServerOptions): Promise<RunningServer> {
   const logs: string[] = [];
-  const server = createAttacheServer({ ...opts, log: (l) => logs.push(l) });
+  const server = createAttacheServer({ ingestJobs: 0, ...opts, log: (l) => logs.push(l) });
   const url = await listen(server, 0, '127.0.0.1');
   return {
     url,

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { errorPage, mountDashboard } from '../web/dashboard.js';
 import { apiEndpoints, json, mountApi } from './api-routes.js';
 import { HttpError } from './http-error.js';
+import { HttpIngest } from './ingest-http.js';
 import { openApi } from './openapi.js';
 import { Router, type Reply } from './router.js';
 
@@ -17,6 +18,8 @@ export interface ServerOptions {
   /** One line per request (method, path, status, time); never headers, bodies or the query string. */
   readonly log?: (line: string) => void;
   readonly version?: string;
+  /** Worker threads that analyse articles POSTed to `/api/ingest` (default 1; 0: on the server's thread). */
+  readonly ingestJobs?: number;
 }
 
 /** No script at all, styles only from our own origin, nothing framed, forms only to ourselves. */
@@ -34,9 +37,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Builds the router of the API and the dashboard over one store. */
-export function buildRouter(opts: ServerOptions): Router {
+export function buildRouter(opts: ServerOptions, ingest: HttpIngest): Router {
   const router = new Router();
-  const endpoints = apiEndpoints({ store: opts.store, token: opts.token, maxBody: opts.maxBody ?? 10 * 1024 * 1024 });
+  const endpoints = apiEndpoints({ store: opts.store, token: opts.token, maxBody: opts.maxBody ?? 10 * 1024 * 1024, ingest });
   mountApi(router, endpoints);
   const spec = openApi(endpoints, opts.version ?? '0.1.0');
   router.get('/api/openapi.json', () => json(spec));
@@ -69,9 +72,10 @@ function errorReply(e: unknown, path: string, log: (s: string) => void): Reply {
 
 /** An HTTP server for the API and the dashboard (not yet listening). */
 export function createAttacheServer(opts: ServerOptions): Server {
-  const router = buildRouter(opts);
+  const ingest = new HttpIngest(opts.store, opts.ingestJobs ?? 1);
+  const router = buildRouter(opts, ingest);
   const log = opts.log ?? (() => {});
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const t0 = performance.now();
     let path = '/';
     const finish = (reply: Reply) => {
@@ -101,6 +105,8 @@ export function createAttacheServer(opts: ServerOptions): Server {
         res.destroy();
       });
   });
+  server.on('close', () => void ingest.close());
+  return server;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dateMs, formatDate, networkChart, stackedBars, stanceTimeline } from './charts.js';
+import { dateMs, fillPeriods, formatDate, networkChart, stackedBars, stanceTimeline } from './charts.js';
 
 describe('charts', () => {
   it('reads days, months, years, date-times and intervals', () => {
@@ -57,5 +57,12 @@ describe('charts', () => {
     assert.equal((svg.match(/<rect[^>]*><title>/g) ?? []).length, 3);
     assert.ok(svg.indexOf('Jan 26') < svg.indexOf('Feb 26'));
     assert.equal(stackedBars([], () => '#000', 'x').value, '');
+  });
+
+  it('shows quiet weeks and months as empty periods', () => {
+    assert.deepEqual(fillPeriods(['2026-01-05', '2026-01-26'], 'week'), ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']);
+    assert.deepEqual(fillPeriods(['2025-11', '2026-02'], 'month'), ['2025-11', '2025-12', '2026-01', '2026-02']);
+    assert.deepEqual(fillPeriods(['2016', '2018'], 'year'), ['2016', '2017', '2018']);
+    assert.deepEqual(fillPeriods(['2026-01-05', 'soon'], 'week'), ['2026-01-05', 'soon']);
   });
 });

@@ -127,11 +127,12 @@ export function stackedBars(
   data: readonly BarDatum[],
   colours: (key: string) => string,
   ariaLabel: string,
-  opts: { keyOrder?: readonly string[]; height?: number; width?: number } = {},
+  opts: { keyOrder?: readonly string[]; height?: number; width?: number; period?: 'day' | 'week' | 'month' | 'year' } = {},
 ): SafeHtml {
   const rows = data.filter((d) => d.count > 0);
   if (!rows.length) return html``;
-  const periods = [...new Set(rows.map((d) => d.period))].sort();
+  const distinct = [...new Set(rows.map((d) => d.period))].sort();
+  const periods = opts.period ? fillPeriods(distinct, opts.period) : distinct;
   const keys = opts.keyOrder ? opts.keyOrder.filter((k) => rows.some((d) => d.key === k)) : [...new Set(rows.map((d) => d.key))].sort();
   const totals = periods.map((p) => rows.filter((d) => d.period === p).reduce((s, d) => s + d.count, 0));
   const maxTotal = Math.max(...totals, 1);
@@ -171,6 +172,41 @@ export function stackedBars(
     return html`<rect x="${lx}" y="${ly}" width="10" height="10" fill="${colours(k)}"/><text x="${lx + 15}" y="${ly + 9}">${k}</text>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}">${grid}${bars}${legend}</svg>`;
+}
+
+/**
+ * Adds the empty periods between the first and the last, so a quiet week shows as a gap rather than
+ * disappearing. Labels that do not fit the period, or more than 400 periods, are left as they are.
+ */
+export function fillPeriods(periods: readonly string[], period: 'day' | 'week' | 'month' | 'year'): string[] {
+  if (periods.length < 2) return [...periods];
+  const first = periods[0]!;
+  const last = periods[periods.length - 1]!;
+  const out: string[] = [];
+  if (period === 'month' || period === 'year') {
+    const re = period === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
+    if (!periods.every((p) => re.test(p))) return [...periods];
+    let [y, m] = first.split('-').map(Number) as [number, number | undefined];
+    for (let i = 0; i < 400; i++) {
+      const p = period === 'month' ? `${y}-${String(m).padStart(2, '0')}` : String(y);
+      out.push(p);
+      if (p >= last) return out;
+      if (period === 'year') y++;
+      else if (++m! > 12) {
+        m = 1;
+        y++;
+      }
+    }
+    return [...periods];
+  }
+  if (!periods.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p))) return [...periods];
+  const step = period === 'week' ? 7 * DAY : DAY;
+  const t0 = dateMs(first)!;
+  const t1 = dateMs(last)!;
+  if ((t1 - t0) / step > 400) return [...periods];
+  for (let t = t0; t <= t1; t += step) out.push(new Date(t).toISOString().slice(0, 10));
+  const seen = new Set(out);
+  return periods.every((p) => seen.has(p)) ? out : [...periods];
 }
 
 function niceStep(max: number): number {

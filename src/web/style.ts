@@ -34,6 +34,7 @@ form.search{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
 form.search label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
 form.search input,form.search select{font:inherit;padding:6px 8px;border:1px solid #c4ccd6;border-radius:5px;background:#fff;min-width:0}
 form.search input[name=q]{width:320px;max-width:100%}
+form.search select{max-width:240px}
 form.search button{font:inherit;padding:7px 16px;border:0;border-radius:5px;background:var(--accent);color:#fff;cursor:pointer}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}

@@ -55,7 +55,7 @@ export async function actorPage(store: Store, id: string, url: URL): Promise<str
     actor.quotesOverTime.map((t) => ({ period: t.period, key: 'quotes', count: t.count })),
     () => '#1f4e8c',
     `Quotes by ${actor.name} over time`,
-    { height: 90, width: 520 },
+    { height: 90, width: 520, period: query.period ?? 'week' },
   );
   return page({
     title: actor.name,

@@ -35,7 +35,7 @@ export async function eventsPage(store: Store, url: URL): Promise<string> {
     counts.map((c) => ({ period: c.period, key: c.type, count: c.count })),
     eventColour,
     'Events by PLOVER type per week',
-    { keyOrder: PLOVER_TYPES },
+    { keyOrder: PLOVER_TYPES, period: 'week' },
   );
   const filtered = Object.keys(raw).length > 0;
   return page({

@@ -59,7 +59,7 @@ export async function issuePage(store: Store, id: string, url: URL): Promise<str
     issue.overTime.map((t) => ({ period: t.period, key: t.stance, count: t.count })),
     (k) => STANCE_COLOURS[k as StanceValue] ?? '#999',
     `Stances on ${title} per week`,
-    { keyOrder: ORDER, height: 130 },
+    { keyOrder: ORDER, height: 130, period: query.period ?? 'week' },
   );
   return page({
     title,
