@@ -27,6 +27,8 @@ interface Cluster {
   /** Role and head nouns, lower case ("spokesman", "agency", "campaign", "poll"). */
   heads: Set<string>;
   lastPos: number;
+  /** Sentence of `lastPos`. */
+  lastSent: number;
   /** Position of its last mention as the subject of a speech verb. */
   lastSpoke: number;
 }
@@ -243,6 +245,7 @@ export class ActorResolver {
       names: new Set([normKey(e.name), ...(e.aliases ?? []).map(normKey)]),
       heads: new Set(role ? [role.title.toLowerCase().split(/\s+/).pop()!] : []),
       lastPos: -1,
+      lastSent: -1,
       lastSpoke: -1,
     };
     this.byKb.set(e.id, c);
@@ -266,6 +269,7 @@ export class ActorResolver {
       names: new Set([normKey(name)]),
       heads: new Set(),
       lastPos: -1,
+      lastSent: -1,
       lastSpoke: -1,
     };
     if (kind === 'person') c.surnames.add(lastWord(name));
@@ -277,6 +281,7 @@ export class ActorResolver {
     const m = this.mentions[i]!;
     c.mentions.push(i);
     c.lastPos = m.start;
+    c.lastSent = this.sentenceOf(m.start);
     this.out[i] = c.id;
     if (m.us) c.us = true;
     if (!c.country && m.country && m.kind === c.kind) c.country = m.country;
@@ -493,13 +498,13 @@ export class ActorResolver {
       } else if (m.gender === 'n') {
         if (!NEUTER_KINDS.has(c.kind) || c.plural) continue;
       }
-      const distSent = sent - this.sentenceOf(c.lastPos);
+      const distSent = sent - c.lastSent;
       if (distSent > 3) continue;
       let score = -distSent * 2 - (m.start - c.lastPos) / 400;
       if (c.gender && m.gender && c.gender === m.gender) score += 1;
       if (m.number === 'pl' && c.plural) score += 1;
       // Subject pronouns prefer the subject of a recent sentence; object pronouns an earlier object.
-      const wasSubject = this.subjects.has(`${c.id}:${this.sentenceOf(c.lastPos)}`);
+      const wasSubject = this.subjects.has(`${c.id}:${c.lastSent}`);
       if (m.case === 'obj' ? !wasSubject : wasSubject) score += 0.75;
       if (m.case === 'subj' && c.lastSpoke >= 0 && this.sentenceOf(c.lastSpoke) >= sent - 1) score += 1;
       if (score > bestScore) {

@@ -59,10 +59,13 @@ export interface PronounInfo {
 export class PhraseTable<T> {
   private readonly map = new Map<string, T>();
   private readonly prefixes = new Set<string>();
+  /** The first token of every phrase, so a scanner can dismiss most tokens with one look-up. */
+  readonly first = new Set<string>();
 
   set(phrase: string, value: T): void {
     const key = phrase.toLowerCase().trim().replace(/\s+/g, ' ');
     if (!this.map.has(key)) this.map.set(key, value);
+    this.first.add(key.split(/[ -]/)[0] || key);
     for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
   }
 
@@ -88,6 +91,8 @@ export interface ActorLexicon {
   readonly speechVerbs: ReadonlySet<string>;
   readonly usStates: PhraseTable<true>;
   readonly usWords: ReadonlySet<string>;
+  /** Lower-case first tokens of every phrase above: a token outside this set starts no phrase but a name. */
+  readonly anyFirst: ReadonlySet<string>;
 }
 
 type Row = Record<string, unknown>;
@@ -175,7 +180,7 @@ export function buildActorLexicon(): ActorLexicon {
       relative: row.relative === true,
     });
   }
-  return {
+  const tables = {
     roles,
     honorifics,
     modifiers,
@@ -189,6 +194,9 @@ export function buildActorLexicon(): ActorLexicon {
     usStates: table(words(pl.usStates)),
     usWords: new Set(words(pl.usWords)),
   };
+  const anyFirst = new Set<string>();
+  for (const t of [roles, honorifics, modifiers, orgNouns, tables.mediaDescriptors, tables.orgAdjectives, groups, tables.documents]) for (const w of t.first) anyFirst.add(w);
+  return { ...tables, anyFirst };
 }
 
 let lexicon: ActorLexicon | undefined;

@@ -72,6 +72,8 @@ export class MentionFinder {
   private readonly s: TokenScan;
   private readonly drafts: Draft[] = [];
   private readonly pending: number[] = [];
+  /** KB matches by start token (null: none), since phrases look at the same token more than once. */
+  private readonly kbCache: ({ b: number; hits: readonly SurfaceHit[] } | null | undefined)[] = [];
 
   constructor(
     private readonly doc: Doc,
@@ -104,6 +106,7 @@ export class MentionFinder {
   /** Longest phrase of a lower-case table starting at token i: its end, or -1. */
   private longest<T>(table: PhraseTable<T>, i: number, max = 6): { b: number; v: T } | undefined {
     const s = this.s;
+    if (i >= s.n || !table.first.has(s.low[i]!)) return undefined;
     let key = '';
     let best: { b: number; v: T } | undefined;
     for (let j = i; j < s.n && j < i + max; j++) {
@@ -121,9 +124,12 @@ export class MentionFinder {
 
   /** Longest KB surface starting at token i (case-sensitive; an all-capitals token also tried in title case). */
   private kbAt(i: number): { b: number; hits: readonly SurfaceHit[] } | undefined {
-    const r = this.kbWalk(i, false);
-    if (r || this.s.cap[i] !== 2) return r;
-    return this.kbWalk(i, true);
+    const cached = this.kbCache[i];
+    if (cached !== undefined) return cached ?? undefined;
+    let r = this.kbWalk(i, false);
+    if (!r && this.s.cap[i] === 2) r = this.kbWalk(i, true);
+    this.kbCache[i] = r ?? null;
+    return r;
   }
 
   private kbWalk(i: number, titleCase: boolean): { b: number; hits: readonly SurfaceHit[] } | undefined {
@@ -184,11 +190,11 @@ export class MentionFinder {
 
   private pronoun(i: number): Draft | undefined {
     const s = this.s;
-    const w = s.txt[i]!;
     const lw = s.low[i]!;
-    if (w !== lw && !(w === 'I') && w !== lw[0]!.toUpperCase() + lw.slice(1)) return undefined;
     const p = this.lex.pronouns.get(lw);
     if (!p) return undefined;
+    const w = s.txt[i]!;
+    if (w !== lw && !(w === 'I') && w !== lw[0]!.toUpperCase() + lw.slice(1)) return undefined;
     if (w === 'I' || lw === 'i') {
       if (w !== 'I') return undefined;
     }
@@ -310,6 +316,7 @@ export class MentionFinder {
   private phrase(i: number): Draft | undefined {
     const s = this.s;
     const lex = this.lex;
+    if (!s.cap[i] && !lex.anyFirst.has(s.low[i]!) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!)) return undefined;
     const elems = this.chain(i);
     if (!elems.length) return this.groupHead(i, i, []) ?? undefined;
     const last = elems[elems.length - 1]!;

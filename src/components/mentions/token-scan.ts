@@ -73,8 +73,15 @@ export class TokenScan {
       if (i > 0) {
         const prevEnd = t.ends[i - 1]!;
         if (s > prevEnd) {
-          const between = text.slice(prevEnd, s);
-          this.gap[i] = /[\n\r\u2028\u2029]/.test(between) ? 2 : 1;
+          let g = 1;
+          for (let k = prevEnd; k < s; k++) {
+            const ch = text.charCodeAt(k);
+            if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
+              g = 2;
+              break;
+            }
+          }
+          this.gap[i] = g;
         }
       } else this.gap[i] = 2;
       while (r < ranges.length && ranges[r]!.end <= s) r++;
