@@ -49,15 +49,16 @@ export function matchActors(gold: SeedGold, a: Analysis): Map<string, string> {
 
 /** Our quote whose content overlaps the gold content string most (by characters), if any. */
 export function findQuote(a: Analysis, content: string): Analysis['quotes'][number] | undefined {
-  const at = a.doc.text.indexOf(content);
-  if (at < 0) return undefined;
-  const end = at + content.length;
   let best: Analysis['quotes'][number] | undefined;
   let bestOverlap = 0;
-  for (const q of a.quotes) {
-    const ov = Math.min(end, q.content.end) - Math.max(at, q.content.start);
-    const dice = (2 * ov) / (content.length + q.content.text.length);
-    if (ov > 0 && dice > bestOverlap) [best, bestOverlap] = [q, dice];
+  // The gold string may occur more than once (a repeated remark): take the best match of any occurrence.
+  for (let at = a.doc.text.indexOf(content); at >= 0; at = a.doc.text.indexOf(content, at + 1)) {
+    const end = at + content.length;
+    for (const q of a.quotes) {
+      const ov = Math.min(end, q.content.end) - Math.max(at, q.content.start);
+      const dice = (2 * ov) / (content.length + q.content.text.length);
+      if (ov > 0 && dice > bestOverlap) [best, bestOverlap] = [q, dice];
+    }
   }
   return bestOverlap >= 0.5 ? best : undefined;
 }

@@ -22,7 +22,8 @@ function redundancy(a: Wording, b: Wording): number {
 /**
  * Picks up to seven sentences of the body that carry the article's main events and positions:
  * each sentence scores for the events, quotes and salient actors it holds and for coming early,
- * and a sentence that repeats one already picked is passed over. The article's own summary block,
+ * and a sentence that repeats one already picked is passed over. Events count where the events
+ * component ran before it. The article's own summary block,
  * headline and headings are not candidates, so the brief is made from the body alone.
  */
 export function briefOf(doc: Doc, max = MAX_KEY_POINTS): KeyPointRecord[] {
@@ -59,6 +60,6 @@ export function briefOf(doc: Doc, max = MAX_KEY_POINTS): KeyPointRecord[] {
 }
 
 export const briefComponent = defineComponent(
-  { name: 'brief', version: '0.1.0', requires: ['sentences', 'actors', 'quotes', 'events'], assigns: ['keyPoints'] },
+  { name: 'brief', version: '0.1.0', requires: ['sentences', 'actors', 'quotes'], assigns: ['keyPoints'] },
   (doc: Doc) => doc.set('keyPoints', briefOf(doc)),
 );

@@ -10,7 +10,7 @@ import { findStances, readPassage } from './stances-component.js';
 const TEXT =
   'Finnish Foreign Minister Anna Berg said on Monday that Europe should open talks with Russia. ' +
   'Swedish Prime Minister Lars Holm has not called for talks with Russia but said the EU must find a balance with Moscow. ' +
-  '“We reject any talks with Moscow now,” said Polish President Jan Nowak.';
+  '“We reject any talks with Moscow now,” said Polish President Piotr Nowak.';
 
 function spansOf(text: string, needle: string): Span[] {
   const out: Span[] = [];
@@ -19,7 +19,7 @@ function spansOf(text: string, needle: string): Span[] {
 }
 
 function fixture(): Doc {
-  const doc = new Doc(TEXT, { meta: { published: '2026-02-02' } });
+  const doc = new Doc(TEXT, { meta: { published: '2026-02-04' } });
   const sentences: Span[] = [];
   let start = 0;
   for (const end of [TEXT.indexOf('Russia. ') + 7, TEXT.indexOf('Moscow. ') + 7, TEXT.length]) {
@@ -31,7 +31,7 @@ function fixture(): Doc {
   doc.set('actors', [
     actor('berg', 'person', 'Finnish Foreign Minister Anna Berg'),
     actor('holm', 'person', 'Swedish Prime Minister Lars Holm'),
-    actor('nowak', 'person', 'Polish President Jan Nowak'),
+    actor('nowak', 'person', 'Polish President Piotr Nowak'),
     actor('eu', 'igo', 'the EU'),
     actor('europe', 'region', 'Europe'),
     actor('russia', 'country', 'Russia', 'Moscow'),
@@ -42,14 +42,16 @@ function fixture(): Doc {
   return doc;
 }
 
-test('a reported call for talks is support, a negated call with a hedge is neutral, a rejection is opposition', () => {
+test('a reported call for talks is support, a negated call with a hedge is neutral, a rejection is opposition, each dated', () => {
   const stances = findStances(fixture(), shippedIssues().filter((i) => i.id === 'europe-russia-dialogue'));
   const of = (actor: string) => stances.find((s) => s.actor === actor)?.stance;
   assert.equal(of('berg'), 'support');
   assert.equal(of('holm'), 'neutral');
   assert.equal(of('nowak'), 'oppose');
   assert.equal(of('eu'), undefined, 'the EU in reported speech holds no stance of its own');
-  for (const s of stances) assert.ok(s.evidence.length > 0 && s.date === '2026-02-02');
+  for (const s of stances) assert.ok(s.evidence.length > 0);
+  assert.equal(stances.find((s) => s.actor === 'berg')?.date, '2026-02-02', '"said on Monday" dates the position, not the article');
+  assert.equal(stances.find((s) => s.actor === 'nowak')?.date, '2026-02-04', 'undated remarks take the publication date');
 });
 
 test('a condition makes support conditional', () => {

@@ -2,6 +2,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { ActorRecord, QuoteRecord, StanceRecord, StanceValue } from '../../doc/records.js';
 import type { Span } from '../../doc/span.js';
 import { defineComponent, type RunContext } from '../../pipeline/component.js';
+import { findDates, nearestDate } from '../dates/resolve-dates.js';
 import { mentionsIssue, shippedIssues, type Issue } from './issues.js';
 import { findCues, isConditional, isHedged, type CueHit } from './stance-cues.js';
 
@@ -125,11 +126,6 @@ export function holdersOf(text: string, sentence: Span, at: number, mentions: re
   return [...new Set(holders)];
 }
 
-export interface StanceOptions {
-  /** Resolves a date expression in `text` against the publication date; the stance date falls back to `published`. */
-  readonly dateOf?: (text: string, published: string | undefined) => string | undefined;
-}
-
 function sentenceAt(sentences: readonly Span[], offset: number): Span | undefined {
   let lo = 0;
   let hi = sentences.length;
@@ -142,8 +138,11 @@ function sentenceAt(sentences: readonly Span[], offset: number): Span | undefine
   return s && s.start <= offset ? s : undefined;
 }
 
-/** The passages of a Doc that show actors' positions. */
-export function stanceUnits(doc: Doc, opts: StanceOptions = {}): StanceUnit[] {
+/**
+ * The passages of a Doc that show actors' positions, each dated by the date expression nearest its
+ * cue ("said earlier this month", "Macron's December statement") where the text gives one.
+ */
+export function stanceUnits(doc: Doc): StanceUnit[] {
   const text = doc.text;
   const sentences = doc.maybe('sentences') ?? [];
   const actors = doc.maybe('actors') ?? [];
@@ -151,7 +150,6 @@ export function stanceUnits(doc: Doc, opts: StanceOptions = {}): StanceUnit[] {
   const published = doc.meta.published;
   const mentions = mentionRefs(actors);
   const units: StanceUnit[] = [];
-  const dateIn = (t: string) => opts.dateOf?.(t, published);
   const inQuote = (start: number, end: number) => quotes.find((q) => q.content.start <= start && end <= q.content.end);
 
   // Quotes: the speaker's own words.
@@ -161,19 +159,28 @@ export function stanceUnits(doc: Doc, opts: StanceOptions = {}): StanceUnit[] {
     const short = q.kind !== 'direct' || q.content.text.length < 40;
     const scope = short && sent ? text.slice(Math.min(sent.start, q.content.start), Math.max(sent.end, q.content.end)) : q.content.text;
     const cueSide = q.cue ? sentenceAt(sentences, q.cue.start) : sent;
-    const context = cueSide ? text.slice(cueSide.start, cueSide.end).replace(q.content.text, ' ') : '';
-    const date = dateIn(context);
+    const at = q.cue?.start ?? q.content.start;
+    const date = cueSide
+      ? nearestDate(
+          findDates(text, published, cueSide.start, cueSide.end).filter((d) => d.end <= q.content.start || d.start >= q.content.end),
+          at,
+          cueSide.start,
+          cueSide.end,
+        )?.value
+      : undefined;
     units.push({ actor: q.speaker, span: short && sent ? sent : q.content, scope, position: q.content.start, ...(date ? { date } : {}) });
   }
   // Reported positions: cues outside quotes, held by the clause's subject.
   for (const s of sentences) {
     if (doc.isIgnored(s.start, s.end)) continue;
     const stext = text.slice(s.start, s.end);
-    for (const cue of findCues(stext)) {
+    const cues = findCues(stext);
+    const dates = cues.length ? findDates(text, published, s.start, s.end) : [];
+    for (const cue of cues) {
       const at = s.start + cue.start;
       if (inQuote(at, s.start + cue.end)) continue;
       for (const actor of holdersOf(text, s, at, mentions)) {
-        const date = dateIn(stext);
+        const date = nearestDate(dates, at, s.start, s.end)?.value;
         units.push({ actor, span: s, scope: stext, position: at, ...(date ? { date } : {}) });
       }
     }
@@ -182,8 +189,8 @@ export function stanceUnits(doc: Doc, opts: StanceOptions = {}): StanceUnit[] {
 }
 
 /** Where each actor stands on each issue the article touches, with evidence and the date it was stated. */
-export function findStances(doc: Doc, issues: readonly Issue[], opts: StanceOptions = {}): StanceRecord[] {
-  const units = stanceUnits(doc, opts);
+export function findStances(doc: Doc, issues: readonly Issue[]): StanceRecord[] {
+  const units = stanceUnits(doc);
   const published = doc.meta.published;
   const out: StanceRecord[] = [];
   for (const issue of issues) {
@@ -211,9 +218,7 @@ export function findStances(doc: Doc, issues: readonly Issue[], opts: StanceOpti
   return out;
 }
 
-export function createStancesComponent(opts: StanceOptions = {}) {
-  return defineComponent(
-    { name: 'stances', version: '0.1.0', requires: ['sentences', 'actors', 'quotes'], assigns: ['stances'] },
-    (doc: Doc, ctx: RunContext) => doc.set('stances', findStances(doc, ctx.resources.issues ?? shippedIssues(), opts)),
-  );
-}
+export const stancesComponent = defineComponent(
+  { name: 'stances', version: '0.1.0', requires: ['sentences', 'actors', 'quotes'], assigns: ['stances'] },
+  (doc: Doc, ctx: RunContext) => doc.set('stances', findStances(doc, ctx.resources.issues ?? shippedIssues())),
+);

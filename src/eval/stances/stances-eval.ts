@@ -33,7 +33,7 @@ export function seedChecks(gold: ReturnType<typeof readSeed>[number]['gold'], a:
   for (const g of gold.stances) {
     const candidates = [ids.get(g.actor)];
     if (/Kremlin/.test(g.note ?? '')) candidates.push(ids.get('kremlin'));
-    const ours = a.stances.find((s) => s.issue === g.issue && candidates.includes(s.actor));
+    const ours = candidates.map((id) => a.stances.find((s) => s.issue === g.issue && s.actor === id)).find(Boolean);
     const evAt = text.indexOf(g.evidence);
     const evidenceOk = !!ours && ours.evidence.some((e) => e.start < evAt + g.evidence.length && evAt < e.end);
     const ok = !!ours && ours.stance === g.stance && evidenceOk && datesAgree(g.when, ours.date);
