@@ -38,6 +38,8 @@ export interface IngestSummary {
   /** Articles settled per second (stored, skipped and failed alike). */
   readonly rate: number;
   readonly jobs: number;
+  /** Time spent writing to the store (on this thread). */
+  readonly writeSeconds: number;
 }
 
 function fatalOf(a: Analysis): string | undefined {
@@ -71,6 +73,7 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
   let buffer: { input: ArticleInput; uri: string }[] = [];
   let lastFlush = Date.now();
   let writing: Promise<void> = Promise.resolve();
+  let writeNs = 0n;
 
   const settle = (ok: boolean) => opts.onSettled?.(ok);
   const flush = async () => {
@@ -78,7 +81,9 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
     const batch = buffer;
     buffer = [];
     lastFlush = Date.now();
+    const w0 = process.hrtime.bigint();
     const results = await store.putArticles(batch.map((b) => b.input));
+    writeNs += process.hrtime.bigint() - w0;
     results.forEach((r, i) => {
       if (r.status === 'inserted') inserted++;
       else if (r.status === 'replaced') replaced++;
@@ -141,5 +146,5 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
     if (!opts.pool) await pool.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { pipeline: pool.pipeline, seen, inserted, replaced, duplicates, failed, seconds, rate: seen / Math.max(seconds, 1e-9), jobs };
+  return { pipeline: pool.pipeline, seen, inserted, replaced, duplicates, failed, seconds, rate: seen / Math.max(seconds, 1e-9), jobs, writeSeconds: Number(writeNs) / 1e9 };
 }

@@ -730,35 +730,52 @@ export class SqliteStore implements Store {
     return this.guard(() => this.quotesSync(query));
   }
 
-  /** Synchronous quote search (the HTTP server may call it directly to skip a microtask). */
+  /**
+   * Synchronous quote search (the HTTP server may call it directly to skip a microtask). Two steps:
+   * the page of row ids is found first (ranked or by date), then only those rows are joined and
+   * highlighted, so the cost of the details does not grow with the number of matches.
+   */
   quotesSync(query: QuoteQuery = {}): Paged<QuoteHit> {
     const { limit, offset } = page(query);
     const w = this.quoteWhere(query);
     const fts = query.q ? ftsQuery(query.q) : undefined;
     if (query.q && !fts) return { items: [], total: 0 };
+    let ids: { r: number; score?: number }[];
+    let total: number;
     if (fts) {
       const where = `WHERE quotes_fts MATCH ?${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''}`;
       const params = [fts, ...w.params];
-      const total = w.clauses.length
-        ? this.count(`SELECT count(*) AS n FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid ${where}`, params)
-        : this.count('SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?', [fts]);
+      const join = w.clauses.length || query.sort === 'published' ? 'JOIN quotes q ON q.rowid = f.rowid' : '';
+      total = w.clauses.length ? this.count(`SELECT count(*) AS n FROM quotes_fts f ${join} ${where}`, params) : this.count('SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?', [fts]);
       if (!total || limit === 0) return { items: [], total };
       const order = query.sort === 'published' ? 'q.day DESC, q.rowid DESC' : 'f.rank';
-      const rows = this.all(
-        `SELECT ${SqliteStore.QUOTE_COLS}, f.rank AS score, highlight(quotes_fts, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}') AS snip
-         FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid ${SqliteStore.QUOTE_JOINS} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [...params, limit, offset],
-      );
-      return { items: rows.map((r) => this.quoteOf(r)), total };
+      ids = this.all(`SELECT f.rowid AS r, f.rank AS score FROM quotes_fts f ${join} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, limit, offset]) as { r: number; score: number }[];
+    } else {
+      total = this.count(`SELECT count(*) AS n FROM quotes q ${w.sql()}`, w.params);
+      if (!total || limit === 0) return { items: [], total };
+      ids = this.all(`SELECT q.rowid AS r FROM quotes q ${w.sql()} ORDER BY q.day DESC, q.rowid DESC LIMIT ? OFFSET ?`, [...w.params, limit, offset]) as { r: number }[];
     }
-    const total = this.count(`SELECT count(*) AS n FROM quotes q ${w.sql()}`, w.params);
-    if (!total || limit === 0) return { items: [], total };
-    const rows = this.all(`SELECT ${SqliteStore.QUOTE_COLS} FROM quotes q ${SqliteStore.QUOTE_JOINS} ${w.sql()} ORDER BY q.day DESC, q.rowid DESC LIMIT ? OFFSET ?`, [
-      ...w.params,
-      limit,
-      offset,
-    ]);
-    return { items: rows.map((r) => this.quoteOf(r)), total };
+    if (!ids.length) return { items: [], total };
+    const list = JSON.stringify(ids.map((x) => x.r));
+    const rows = new Map<number, Row>();
+    for (const r of this.all(`SELECT ${SqliteStore.QUOTE_COLS} FROM quotes q ${SqliteStore.QUOTE_JOINS} WHERE q.rowid IN (SELECT value FROM json_each(?))`, [list])) rows.set(Number(r.q_rowid), r);
+    if (fts) {
+      for (const h of this.all(
+        `SELECT rowid AS r, highlight(quotes_fts, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}') AS snip FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        [fts, list],
+      )) {
+        const r = rows.get(Number(h.r));
+        if (r) r.snip = h.snip;
+      }
+    }
+    const items: QuoteHit[] = [];
+    for (const x of ids) {
+      const r = rows.get(x.r);
+      if (!r) continue;
+      if (x.score !== undefined) r.score = x.score;
+      items.push(this.quoteOf(r));
+    }
+    return { items, total };
   }
 
   async quote(id: string): Promise<QuoteHit | undefined> {
