@@ -38,7 +38,8 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
   const el = els[k]!;
   if (el.gap) {
     for (let g = 0; g <= GAP_MAX && i + g <= limit; g++) {
-      if (g > 0 && GAP_STOP.has(t.lower[i + g - 1]!)) break;
+      // A gap skips modifiers, never a clause boundary or another verb.
+      if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || t.pos[i + g - 1] === 'VERB')) break;
       const r = matchFrom(els, k + 1, t, i + g, limit, acc);
       if (r >= 0) return r;
     }

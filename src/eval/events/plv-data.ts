@@ -56,7 +56,11 @@ export function locate(text: string, needle: string): [number, number] | undefin
  * Reads a relation TSV with a header naming at least `sentence`, `source`, `target` (and optionally
  * `marked_sentence`, `gold_root`). Bad rows are coded errors naming the file and line.
  */
-export function parseRelationTsv(text: string, file: string, opts: { requireGold?: boolean } = {}): RelationTable {
+export function parseRelationTsv(
+  text: string,
+  file: string,
+  opts: { requireGold?: boolean; onBadRow?: (line: number, error: AttacheError, fields: readonly string[]) => void } = {},
+): RelationTable {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
   if (!lines.length) throw new AttacheError('ATT_E010', 'empty TSV file', file);
@@ -72,12 +76,19 @@ export function parseRelationTsv(text: string, file: string, opts: { requireGold
     if (!line.trim()) continue;
     const f = line.split('\t');
     const where = `${file}:${i + 1}`;
-    if (f.length < header.length) throw new AttacheError('ATT_E016', `row has ${f.length} fields, the header ${header.length}`, where);
+    const bad = (message: string): boolean => {
+      const e = new AttacheError('ATT_E016', message, where);
+      if (!opts.onBadRow) throw e;
+      opts.onBadRow(i + 1, e, f);
+      return true;
+    };
+    const maxCol = Math.max(cs, csrc, ctgt);
+    if (f.length <= maxCol && bad(`row has ${f.length} fields, the header ${header.length}`)) continue;
     const sentence = f[cs]!.trim();
     const source = f[csrc]!.trim();
     const target = f[ctgt]!.trim();
-    if (!sentence) throw new AttacheError('ATT_E016', 'empty sentence', where);
-    if (!source || !target) throw new AttacheError('ATT_E016', 'empty source or target', where);
+    if (!sentence && bad('empty sentence')) continue;
+    if ((!source || !target) && bad('empty source or target')) continue;
     let sr: [number, number] | undefined;
     let tr: [number, number] | undefined;
     let sent = sentence;
@@ -96,7 +107,7 @@ export function parseRelationTsv(text: string, file: string, opts: { requireGold
   return { header, rows };
 }
 
-export function readRelationTsv(file: string, opts: { requireGold?: boolean } = {}): RelationTable {
+export function readRelationTsv(file: string, opts: Parameters<typeof parseRelationTsv>[2] = {}): RelationTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
