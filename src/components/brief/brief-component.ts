@@ -56,7 +56,56 @@ export function briefOf(doc: Doc, max = MAX_KEY_POINTS): KeyPointRecord[] {
     if (picked.some((p) => redundancy(p.wording, c.wording) >= 0.6)) continue;
     picked.push(c);
   }
-  return picked.sort((a, b) => a.span.start - b.span.start).map((c) => ({ text: c.span.text.replace(/\s+/g, ' ').trim(), evidence: [c.span] }));
+  const full = fullNames(doc);
+  const firstSeen = new Set<string>();
+  return picked
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((c) => ({ text: expandMentions(doc.text, c.span, mentionSpans, full, firstSeen).replace(/\s+/g, ' ').trim(), evidence: [c.span] }));
+}
+
+const PRONOUN = /^(he|she|they|him|her|them|his|hers|their|it|its)$/i;
+
+/** Each person's or body's fullest name in the article ("Italian Prime Minister Giorgia Meloni"). */
+function fullNames(doc: Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of doc.maybe('actors') ?? []) {
+    const named = a.mentions.map((m) => m.text).filter((t) => /^\p{Lu}/u.test(t) && !PRONOUN.test(t) && !/[’']s$/.test(t));
+    const best = named.sort((x, y) => y.length - x.length)[0];
+    if (best && best.length <= 80) out.set(a.id, best);
+  }
+  return out;
+}
+
+/**
+ * The sentence as a key point: the first time the brief names an actor it uses the fullest name the
+ * article gives ("Meloni said" → "Italian Prime Minister Giorgia Meloni said"; "he said" → the name),
+ * so each point reads on its own. The evidence span keeps the sentence exactly as written.
+ */
+function expandMentions(
+  text: string,
+  span: Span,
+  mentions: readonly { m: Span; actor: string }[],
+  full: ReadonlyMap<string, string>,
+  firstSeen: Set<string>,
+): string {
+  const inside = mentions.filter(({ m }) => m.start >= span.start && m.end <= span.end).sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+  let out = '';
+  let at = span.start;
+  for (const { m, actor } of inside) {
+    if (m.start < at) continue;
+    const name = full.get(actor);
+    const seen = firstSeen.has(actor);
+    firstSeen.add(actor);
+    if (!name || seen || m.text === name || name.includes(m.text) === false && !PRONOUN.test(m.text)) continue;
+    const possessive = /^(his|her|its|their)$/i.test(m.text);
+    if (PRONOUN.test(m.text) && !/^(he|she|his|her)$/i.test(m.text)) continue;
+    let replacement = possessive ? `${name}’s` : name;
+    if (m.start === span.start) replacement = replacement[0]!.toUpperCase() + replacement.slice(1);
+    else if (/^the /i.test(replacement)) replacement = `t${replacement.slice(1)}`;
+    out += text.slice(at, m.start) + replacement;
+    at = m.end;
+  }
+  return out + text.slice(at, span.end);
 }
 
 export const briefComponent = defineComponent(
