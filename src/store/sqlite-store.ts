@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import type { ActorKind, ActorRecord, Modality, QuoteKind, StanceValue } from '../doc/records.js';
 import type { MetaText, Span } from '../doc/span.js';
 import { AttacheError } from '../errors.js';
+import { compactSpans, expandSpans } from './compact-spans.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.js';
 import {
   SNIPPET_CLOSE,
@@ -363,7 +364,7 @@ export class SqliteStore implements Store {
     const day = dayOf(published);
     const headline = metaText(a.meta.headline);
     const { text: _text, ...docRest } = a.doc;
-    const stored = JSON.stringify({ ...a, doc: docRest });
+    const stored = JSON.stringify(compactSpans({ ...a, doc: docRest }, a.doc.text));
     const now = new Date().toISOString();
 
     // actors first: local id → global rowid
@@ -654,9 +655,10 @@ export class SqliteStore implements Store {
   }
 
   private analysisOf(r: Row): Analysis {
-    const parsed = JSON.parse(String(r.analysis)) as Analysis;
+    const text = String(r.text);
+    const parsed = expandSpans(JSON.parse(String(r.analysis)) as Analysis, text);
     const { id: docId, text: _stripped, ...rest } = parsed.doc;
-    return { ...parsed, doc: { id: docId, text: String(r.text), ...rest } };
+    return { ...parsed, doc: { id: docId, text, ...rest } };
   }
 
   async outlets(query: PageQuery = {}): Promise<Paged<OutletSummary>> {
