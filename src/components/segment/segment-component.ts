@@ -19,6 +19,14 @@ function outside(ignored: readonly Span[], from: number, to: number): number[] {
   return out;
 }
 
+function stripSpace(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && isSpace(v.charCodeAt(a))) a++;
+  while (b > a && isSpace(v.charCodeAt(b - 1))) b--;
+  return v.slice(a, b);
+}
+
 /** Sentences of every paragraph, never across an ignored range. */
 export function findSentences(doc: Doc, rules: SentenceRules = sentenceRules()): Span[] {
   const text = doc.text;
@@ -63,9 +71,14 @@ export function tokenize(doc: Doc): TokenTable {
     // wink's typings give `its.lemma` a signature `out` does not accept; it works at run time.
     const lem = toks.out(its.lemma as unknown as typeof its.value) as string[];
     for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
+      let v = values[i]!;
       const tag = tags[i]!;
       if (tag === 'SPACE') continue;
+      // wink may keep a zero-width or other unusual space inside a token's value: the token is the rest.
+      if (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1))) {
+        v = stripSpace(v);
+        if (!v) continue;
+      }
       while (c < ze && isSpace(text.charCodeAt(c))) c++;
       let at = c;
       if (!text.startsWith(v, c)) {

@@ -119,16 +119,28 @@ function periodEnds(text: string, from: number, i: number, k: number, to: number
   const word = text.slice(ws, i + 1);
   const verdict = judge(word, text, k, to, rules);
   if (verdict !== undefined) return verdict;
-  const dash = Math.max(word.lastIndexOf('-'), word.lastIndexOf('/'), word.lastIndexOf('('));
-  if (dash >= 0 && dash < word.length - 2) return judge(word.slice(dash + 1), text, k, to, rules) ?? true;
+  // "(R-Pa.", "…>Mr.": judge the letters and periods at the end of the word.
+  let t = i;
+  while (t > ws) {
+    const c = text.charCodeAt(t - 1);
+    if (isLetter(c) || c === DOT) t--;
+    else break;
+  }
+  if (t > ws && t < i) return judge(text.slice(t, i + 1), text, k, to, rules) ?? true;
   return true;
 }
 
 function judge(word: string, text: string, k: number, to: number, rules: SentenceRules): boolean | undefined {
   const initial = word.length === 2 && isUpper(word.charCodeAt(0));
   if (rules.terminal.has(word) || initial || INITIALISM.test(word)) {
+    // A quotation opening after "U.S." starts a new sentence unless it opens in lower case; after an
+    // initial, a quoted or bracketed nickname goes on with the name ("Robert C. “Bobby” Scott").
     const next = text.charCodeAt(k);
-    if (isOpener(next)) return true;
+    if (!initial && isOpener(next) && next !== 40 && next !== 91) {
+      let a = k;
+      while (a < to && isOpener(text.charCodeAt(a))) a++;
+      return !isLower(text.charCodeAt(a));
+    }
     return rules.openers.has(wordAt(text, k, to));
   }
   if (rules.titles.has(word)) return false;
@@ -158,6 +170,16 @@ function quotations(text: string, from: number, to: number, rules: SentenceRules
         out.push(dOpen, i, 0);
         dOpen = -1;
       }
+    } else if (c === 39 && i + 1 < to && text.charCodeAt(i + 1) === 39) {
+      // Two apostrophes stand for a double quote in some archives (''like this'').
+      if (dOpen >= 0 && straight) {
+        out.push(dOpen, i + 1, 0);
+        dOpen = -1;
+      } else if (dOpen < 0 && sOpen < 0 && i + 2 < to && !isSpace(text.charCodeAt(i + 2))) {
+        dOpen = i;
+        straight = true;
+      }
+      i++;
     } else if (c === 34) {
       if (dOpen >= 0 && straight) {
         out.push(dOpen, i, 0);

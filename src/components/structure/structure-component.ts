@@ -278,8 +278,11 @@ function group(text: string, lines: (Line | undefined)[]): Unit[] {
   }
   // A block whose lines (all but the last) each end a sentence is one paragraph per line.
   const out: Unit[] = [];
-  for (const u of units) {
-    if (u.kind === 'text' && u.lines.length > 1 && u.lines.slice(0, -1).every((l) => SENTENCE_END.test(lineText(text, l)))) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    // Lines under a key-point heading stay together: each is one point.
+    const afterHeading = i > 0 && units[i - 1]!.kind === 'kpHeading';
+    if (u.kind === 'text' && !afterHeading && u.lines.length > 1 && u.lines.slice(0, -1).every((l) => SENTENCE_END.test(lineText(text, l)))) {
       for (const l of u.lines) out.push({ kind: 'text', lines: [l] });
     } else out.push(u);
   }

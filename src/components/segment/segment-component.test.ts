@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../doc/doc.js';
+import { structureDoc } from '../structure/structure-component.js';
+import { segmentDoc } from './segment-component.js';
+
+function run(text: string): Doc {
+  const doc = new Doc(text);
+  structureDoc(doc);
+  segmentDoc(doc);
+  return doc;
+}
+
+test('every token is the text at its offsets, with POS and lemma', () => {
+  const doc = run('Leaders Meet\r\n\r\nThe ministers didn’t agree — they said talks can’t wait.\u00a0Critics said 😀 nothing.');
+  const t = doc.tokens!;
+  assert.ok(t.length > 10);
+  for (let i = 0; i < t.length; i++) {
+    assert.ok(t.ends[i]! > t.starts[i]!);
+    assert.ok(i === 0 || t.starts[i]! >= t.ends[i - 1]!, 'tokens in order, not overlapping');
+    assert.ok(!/\s/.test(t.tokenText(i)), `no white space in a token: ${JSON.stringify(t.tokenText(i))}`);
+  }
+  const said = [...Array(t.length).keys()].find((i) => t.tokenText(i) === 'said')!;
+  assert.equal(t.posTag(said), 'VERB');
+  assert.equal(t.lemma(said), 'say');
+  assert.deepEqual(doc.diagnostics, []);
+});
+
+test('sentence index per token; headline tokens belong to no sentence', () => {
+  const doc = run('Leaders Meet in Rome\n\nThe talks began. They ended late.');
+  const t = doc.tokens!;
+  const sentences = doc.get('sentences');
+  assert.deepEqual(
+    sentences.map((s) => s.text),
+    ['The talks began.', 'They ended late.'],
+  );
+  for (let i = 0; i < t.length; i++) {
+    const s = t.sentence[i]!;
+    const inHeadline = t.starts[i]! < 20;
+    if (inHeadline) assert.equal(s, -1);
+    else {
+      assert.ok(s >= 0);
+      assert.ok(sentences[s]!.start <= t.starts[i]! && t.ends[i]! <= sentences[s]!.end);
+    }
+  }
+});
+
+test('tokens and sentences never cover ignored ranges', () => {
+  const doc = run('Title Of It All\n\nFirst paragraph here.\n\nicon-facebook icon-twitter\n\nSecond paragraph here.\n\nRead more: other things');
+  const t = doc.tokens!;
+  for (let i = 0; i < t.length; i++) assert.ok(!doc.isIgnored(t.starts[i]!, t.ends[i]!), t.tokenText(i));
+  for (const s of doc.get('sentences')) assert.ok(!doc.isIgnored(s.start, s.end), s.text);
+  assert.deepEqual(
+    doc.get('sentences').map((s) => s.text),
+    ['First paragraph here.', 'Second paragraph here.'],
+  );
+});
+
+test('key points and bullets are sentences without their markers', () => {
+  const doc = run('Title Of It All\n\nKey Points\n• One point made.\n• Another point made.\n\nBody text here.');
+  assert.deepEqual(
+    doc.get('sentences').map((s) => s.text),
+    ['One point made.', 'Another point made.', 'Body text here.'],
+  );
+});
+
+test('the dateline is not part of the first sentence', () => {
+  const doc = run('Title Of It All\n\nBERLIN (Wirewire) — The chancellor spoke. She left.');
+  assert.deepEqual(
+    doc.get('sentences').map((s) => s.text),
+    ['The chancellor spoke.', 'She left.'],
+  );
+});
