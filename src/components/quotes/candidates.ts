@@ -169,7 +169,9 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       }
     }
     // Cue before the quote: "X said:", "He added that:", "X said, adding: “…”", "X said in a statement: “…”".
-    if (!made && ll > lf && startsSentence) {
+    // "He added “In this case …”": the cue right before a quote that opens with a capital.
+    const cueRightBefore = ll > lf && /^\s*[\p{Lu}]/u.test(quoted) && [...rangeTokens(leftStart, qs.open)].slice(-3).some((c) => isCueVerb(c) && [...rangeTokens(tok.ends[c]!, qs.open)].every((k) => /^(that|:|,)$/.test(ph.lower(k))));
+    if (!made && ll > lf && (startsSentence || cueRightBefore)) {
       for (let c = ll - 1; c >= Math.max(lf, ll - 10); c--) {
         if (!usable(c)) break;
         if (!isCueVerb(c)) {
@@ -255,6 +257,24 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     if (l === 'accord' && end < n && ph.lower(end) === 'to') end++;
     else if ((l === 'point' || l === 'lay' || l === 'speak' || l === 'call') && end < n && /^(out|up|for|on)$/.test(ph.lower(end))) end++;
     return [tok.starts[c]!, tok.ends[end - 1]!];
+  }
+
+  // ---- "Name: what they said" at the start of a paragraph (headlines, transcripts).
+  for (const para of paras) {
+    const colon = text.indexOf(':', para.start);
+    if (colon < 0 || colon >= para.end || colon - para.start > 60 || input.isIgnored(para.start, colon)) continue;
+    const [a, b] = tok.tokensIn(para.start, colon + 1);
+    // The speaker: up to eight words before the colon, with no lower-case verb among them (title case fools the tagger).
+    const src: TokenRange | undefined = b - 1 > a && b - 1 - a <= 8 && ![...Array(b - 1 - a).keys()].some((d) => /^(VERB|AUX)$/.test(ph.pos(a + d)) && !/^[\p{Lu}-]/u.test(text.slice(tok.starts[a + d], tok.ends[a + d]))) ? { first: a, last: b - 1 } : undefined;
+    if (!src || !/^[\p{Lu}]/u.test(text.slice(tok.starts[a]!, tok.ends[a]!))) continue;
+    let end = para.end;
+    const firstSentEnd = sentOf[b] !== undefined && sentOf[b]! >= 0 ? sentences[sentOf[b]!]!.end : para.end;
+    end = Math.min(end, Math.max(firstSentEnd, colon + 2));
+    while (end > colon + 1 && /[\s.]/.test(text[end - 1]!)) end--;
+    let start = colon + 1;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    if (end - start < 3 || quotes.some((q) => q.open === start)) continue;
+    candidates.push({ kind: 'indirect', content: [start, end], cue: [colon, colon + 1], source: tokRange(src), sourceToks: src, cueTok: -1, rule: 'colon-line' });
   }
 
   // ---- Reported speech, sentence by sentence.
