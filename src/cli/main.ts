@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   ingest: { summary: 'analyse articles, folders, JSONL dumps or feeds and store them (--db, default ./attache.db)', load: () => import('./commands/ingest/ingest-command.js') },
   search: { summary: 'search stored quotes and articles (words, speaker, country, issue, dates)', load: () => import('./commands/search/search-command.js') },
   export: { summary: 'write out what the store holds (jsonl, csv, plover, cameo)', load: () => import('./commands/export/export-command.js') },
+  brief: { summary: 'who said what on an issue in a period and who changed position (stored articles), or one article\'s key points', load: () => import('./commands/brief/brief-command.js') },
   code: { summary: 'PLOVER type of the relation between a source and a target in a sentence (or a TSV of them)', load: () => import('./commands/code/code-command.js') },
   eval: { summary: 'score Attaché on the evaluation data sets (extraction, quotes, events, …)', load: () => import('./commands/eval/eval-command.js') },
   serve: { summary: 'serve the dashboard and the JSON API over a store (127.0.0.1 by default)', load: () => import('./commands/serve/serve-command.js') },
