@@ -396,7 +396,7 @@ export class ActorResolver {
         const gov = this.governmentOf(ownerEntry);
         if (gov) return this.fromKb(gov);
       }
-      if (person || ownerEntry) {
+      if (person || ownerEntry || /^\p{Lu}/u.test(ownerName)) {
         const name = `${lastWord(ownerName)} ${head}`;
         const key = normKey(name.toLowerCase());
         for (const c of this.clusters) if (c.names.has(key)) return c;

@@ -422,7 +422,8 @@ export class MentionFinder {
     if (!head) return undefined;
     if (s.isNoun(head.b) && !s.isPossessive(head.b)) return undefined;
     if (head.word === 'people' && !elems.some((e) => e.t === 'kb')) return undefined;
-    if (elems[0]?.t === 'det' && elems[0].word !== 'the' && elems[0].word !== 'these' && elems[0].word !== 'those') a = elems[0].a;
+    // "the"/"these"/"those" belong to a plural group's mention; "that"/"a" before one do not.
+    if (elems[0]?.t === 'det' && !(elems[0].word === 'the' || elems[0].word === 'these' || elems[0].word === 'those')) a = elems[1]?.a ?? j;
     const info = this.summarise(elems);
     const kbElem = elems.find((e) => e.t === 'kb');
     const place = kbElem?.hits?.find((h) => h.how === 'demonym' || h.how === 'name' || h.how === 'capital');
