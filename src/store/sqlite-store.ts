@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Analysis } from '../analysis/analysis.js';
@@ -256,6 +256,9 @@ export class SqliteStore implements Store {
       } catch {
         // the open below reports the problem with the path
       }
+    }
+    if (!memory && (readonly || opts.create === false) && !existsSync(file)) {
+      throw new AttacheError('ATT_E040', 'no store here (run attache ingest first, or name one with --db)', path);
     }
     let db: Db;
     try {
