@@ -8,7 +8,7 @@ import { cuesBefore, type CueSet } from './cues.js';
 import { eventLexicon, type Lexicon } from './lexicon.js';
 import { findMatches, type PatternMatch } from './matcher.js';
 import { mentionRefs, nounPhrases, type MentionRef } from './mention-refs.js';
-import { intentCode, refusalCode } from './relation.js';
+import { intentCode, promisedConflict, refusalCode } from './relation.js';
 import { toksFromTable, type Toks } from './sentence-tokens.js';
 
 /**
@@ -155,7 +155,9 @@ function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[]): A
   let agent: MentionRef | undefined;
   let recipient: MentionRef | undefined;
   // Passive voice: "sanctions were imposed on Russia by the EU", "an allegation denied by Kyiv".
-  const passive = !p.noun && ((m.first > 0 && BE.has(t.lower[m.first - 1]!)) || (m.first > 1 && t.lower[m.first - 1] !== 'to' && BE.has(t.lower[m.first - 2]!)) || t.lower[m.last] === 'by' || (t.lower[m.first]!.endsWith('ed') && t.pos[m.first - 1] === 'NOUN'));
+  let beInside = false;
+  for (let i = m.first; i < m.last; i++) if (BE.has(t.lower[i]!)) beInside = true;
+  const passive = !p.noun && (beInside || (m.first > 0 && BE.has(t.lower[m.first - 1]!)) || (m.first > 1 && t.lower[m.first - 1] !== 'to' && BE.has(t.lower[m.first - 2]!)) || t.lower[m.last] === 'by' || (t.lower[m.first]!.endsWith('ed') && t.pos[m.first - 1] === 'NOUN'));
   let byAgent: MentionRef | undefined;
   for (let i = m.last; i < Math.min(t.n, m.last + 8); i++) {
     if (RECIPIENT_STOP.has(t.lower[i]!)) break;
@@ -285,6 +287,11 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           cameo = c;
           typeChanged = true;
         }
+      }
+      const threat = promisedConflict(m, matches, convention);
+      if (threat) {
+        cameo = threat;
+        typeChanged = true;
       }
       let advocated = false;
       if (!negated && !typeChanged && cues.advocacy && COOP.has(type)) {

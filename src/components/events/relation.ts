@@ -47,6 +47,20 @@ export function intentCode(cameo: string, type: PloverType): string | undefined 
   }
 }
 
+/**
+ * "vowed to attack", "pledged to expel": a promise whose content is a conflictual act is a threat.
+ * Returns the THREATEN code for a general promise pattern followed within three tokens by such an act.
+ */
+export function promisedConflict(m: PatternMatch, matches: readonly PatternMatch[], convention: Convention): string | undefined {
+  if (!m.pattern.cameo.startsWith('030')) return undefined;
+  for (const o of matches) {
+    if (o === m || o.head < m.last || o.head > m.last + 3) continue;
+    const type = cameoEntry(o.pattern.cameo, convention)?.type;
+    if (type && MATERIAL_CONFLICT.has(type)) return intentCode(o.pattern.cameo, type) ?? '130';
+  }
+  return undefined;
+}
+
 /** The CAMEO code of refusing a cooperative action. */
 export function refusalCode(cameo: string, type: PloverType): string {
   switch (type) {
@@ -142,6 +156,8 @@ export function classifyRelation(
   const cues = cuesBefore(toks, m.first, from);
   const base = cameoEntry(m.pattern.cameo, convention)?.type ?? m.pattern.type;
   let tr = applyCues(m.pattern.cameo, base, cues, convention);
+  const threat = promisedConflict(m, matches, convention);
+  if (threat) tr = { cameo: threat, type: cameoEntry(threat, convention)?.type ?? 'THREATEN', negated: tr.negated };
   // "S said T must/should …": the source asks the target to act.
   if (s[1] <= t[0] && t[1] <= m.first && tr.type !== 'REQUEST' && hasModalBetween(toks, t[1], m.first)) {
     tr = { cameo: '100', type: 'REQUEST', negated: false };

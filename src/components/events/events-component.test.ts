@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Doc } from '../../doc/doc.js';
+import type { ActorRecord, QuoteRecord } from '../../doc/records.js';
+import { makeSpan } from '../../doc/span.js';
+import { segmentDoc } from '../segment/segment-component.js';
+import { codeEvents } from './events-component.js';
+
+/** A Doc with tokens and sentences, and an actors layer built from the given names (every occurrence is a mention). */
+function docOf(text: string, actors: Record<string, string[]>, opts: { published?: string; quotes?: QuoteRecord[] } = {}): Doc {
+  const doc = new Doc(text, opts.published ? { meta: { published: opts.published } } : {});
+  doc.set('paragraphs', [makeSpan(text, 0, text.length)]);
+  segmentDoc(doc);
+  const layer: ActorRecord[] = Object.entries(actors).map(([id, names]) => ({
+    id,
+    name: names[0]!,
+    kind: 'country',
+    mentions: names.flatMap((n) => {
+      const out = [];
+      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
+        const before = text[i - 1];
+        const after = text[i + n.length];
+        if ((!before || !/\w/.test(before)) && (!after || !/\w/.test(after))) out.push(makeSpan(text, i, i + n.length));
+      }
+      return out;
+    }),
+  }));
+  doc.set('actors', layer);
+  if (opts.quotes) doc.set('quotes', opts.quotes);
+  return doc;
+}
+
+const events = (doc: Doc) => codeEvents(doc).map((e) => e.record);
+
+describe('events component', () => {
+  it('codes actor and recipient as actor ids with trigger and evidence spans', () => {
+    const doc = docOf('Chile praised Peru for the deal.', { chl: ['Chile'], per: ['Peru'] });
+    const [e] = events(doc);
+    assert.equal(e?.type, 'SUPPORT');
+    assert.deepEqual(e?.actor, ['chl']);
+    assert.deepEqual(e?.recipient, ['per']);
+    assert.equal(e?.trigger.text, 'praised');
+    assert.equal(e?.evidence.text, 'Chile praised Peru for the deal.');
+    assert.equal(e?.quad, 1);
+    assert.equal(e?.cameo, '051');
+  });
+  it('makes one event per actor of a compound actor', () => {
+    const doc = docOf('France and Italy condemned Ruritania on Monday.', { fra: ['France'], ita: ['Italy'], rur: ['Ruritania'] });
+    const es = events(doc).filter((e) => e.type === 'ACCUSE');
+    assert.deepEqual(es.map((e) => e.actor[0]).sort(), ['fra', 'ita']);
+    assert.ok(es.every((e) => e.recipient[0] === 'rur'));
+  });
+  it('reads the agent of a passive from its by-phrase', () => {
+    const doc = docOf('Sanctions were imposed on Freedonia by Canada.', { can: ['Canada'], fre: ['Freedonia'] });
+    const [e] = events(doc);
+    assert.equal(e?.type, 'SANCTION');
+    assert.deepEqual(e?.actor, ['can']);
+    assert.deepEqual(e?.recipient, ['fre']);
+  });
+  it('reads the owner of a nominal trigger as its agent', () => {
+    const doc = docOf("Canada's sanctions on Freedonia took effect.", { can: ['Canada'], fre: ['Freedonia'] });
+    const [e] = events(doc);
+    assert.equal(e?.type, 'SANCTION');
+    assert.deepEqual(e?.actor, ['can']);
+  });
+  it('marks a negated call for talks instead of coding a positive one', () => {
+    const doc = docOf('Norway has not called for talks with Sweden.', { nor: ['Norway'], swe: ['Sweden'] });
+    const es = events(doc);
+    assert.ok(es.length > 0);
+    assert.ok(es.every((e) => e.negated || !['CONSULT', 'AGREE', 'REQUEST'].includes(e.type)));
+  });
+  it('marks framed and disputed attacks as alleged', () => {
+    const doc = docOf('Lima condemned what it described as a Chilean drone attack on Arica, an allegation denied by Santiago.', {
+      per: ['Lima'], chl: ['Chilean', 'Santiago'], ari: ['Arica'],
+    });
+    const attack = events(doc).find((e) => e.type === 'ASSAULT');
+    assert.equal(attack?.modality, 'alleged');
+    assert.equal(attack?.mode, 'drone');
+    assert.deepEqual(attack?.actor, ['chl']);
+  });
+  it('marks conditional events hypothetical and planned ones intended', () => {
+    const hyp = events(docOf('If talks fail, Ruritania will attack Freedonia.', { rur: ['Ruritania'], fre: ['Freedonia'] }));
+    assert.ok(hyp.some((e) => e.modality === 'hypothetical'));
+    const planned = events(docOf('Freedonia will ask Ruritania for help.', { fre: ['Freedonia'], rur: ['Ruritania'] }));
+    assert.equal(planned[0]?.type, 'REQUEST');
+    assert.equal(planned[0]?.modality, 'intended');
+    // A planned attack is a threat (PLOVER codes the single category, not ASSAULT + future).
+    const threat = events(docOf('Freedonia plans to attack Ruritania.', { fre: ['Freedonia'], rur: ['Ruritania'] }));
+    assert.equal(threat[0]?.type, 'THREATEN');
+  });
+  it('resolves the event date against the publication date', () => {
+    const doc = docOf('Chile last month accused Peru of spying.', { chl: ['Chile'], per: ['Peru'] }, { published: '2026-01-16' });
+    assert.equal(events(doc)[0]?.date, '2025-12');
+  });
+  it("gives an event in a quote to the quote's speaker, with reportedBy", () => {
+    const text = '“We welcome the Chilean proposal,” the Peruvian minister said.';
+    const start = 1;
+    const end = text.indexOf(',”');
+    const quote: QuoteRecord = { id: 'q1', kind: 'direct', content: makeSpan(text, start, end), speaker: 'min', confidence: 1 };
+    const doc = docOf(text, { min: ['the Peruvian minister'], chl: ['Chilean'] }, { quotes: [quote] });
+    const e = events(doc).find((x) => x.type === 'SUPPORT');
+    assert.deepEqual(e?.actor, ['min']);
+    assert.deepEqual(e?.recipient, ['chl']);
+    assert.equal(e?.reportedBy, 'q1');
+  });
+});

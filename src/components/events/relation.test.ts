@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codePair } from '../../cli/commands/code/code-command.js';
+
+/** Our own sentences, one or more per pattern family, coded for a given source and target. */
+const type = (sentence: string, source: string, target: string) => codePair(sentence, source, target).type;
+
+describe('relation classifier, one sentence per pattern family', () => {
+  const cases: [string, string, string, string][] = [
+    ['SUPPORT', 'Oslo welcomed the proposal put forward by Lima on Tuesday.', 'Oslo', 'Lima'],
+    ['SUPPORT', 'The minister praised Chile for its mediation.', 'The minister', 'Chile'],
+    ['SANCTION', 'Canada imposed new sanctions on Belarus over the crackdown.', 'Canada', 'Belarus'],
+    ['SANCTION', 'Norway cut diplomatic ties with Ruritania last week.', 'Norway', 'Ruritania'],
+    ['THREATEN', 'The rebels threatened to shell the airport held by government troops.', 'The rebels', 'the airport'],
+    ['THREATEN', 'Ankara warned Athens of serious consequences.', 'Ankara', 'Athens'],
+    ['REQUEST', 'The council urged both parties to return to the table.', 'The council', 'both parties'],
+    ['REQUEST', 'Peru called for talks with Bolivia over the border.', 'Peru', 'Bolivia'],
+    ['AGREE', 'Kenya agreed to hold talks with Somalia next month.', 'Kenya', 'Somalia'],
+    ['AGREE', 'Vietnam will sign a trade pact with Laos in June.', 'Vietnam', 'Laos'],
+    ['CONSULT', 'The Dutch premier met the Belgian king in Brussels.', 'The Dutch premier', 'the Belgian king'],
+    ['CONSULT', 'Ghana held talks with Togo on the fishing dispute.', 'Ghana', 'Togo'],
+    ['ACCUSE', 'Manila accused Beijing of harassing its fishermen.', 'Manila', 'Beijing'],
+    ['ACCUSE', 'Rights groups condemned the junta for the executions.', 'Rights groups', 'the junta'],
+    ['REJECT', 'Caracas rejected the offer made by Bogota.', 'Caracas', 'Bogota'],
+    ['ASSAULT', 'Militants attacked an army post near the border.', 'Militants', 'an army post'],
+    ['ASSAULT', 'Artillery units shelled the village overnight.', 'Artillery units', 'the village'],
+    ['MOBILIZE', 'The army deployed troops along the frontier with Zamunda.', 'The army', 'the frontier'],
+    ['AID', 'Japan provided emergency aid to Tonga after the eruption.', 'Japan', 'Tonga'],
+    ['COOPERATE', 'The two agencies shared intelligence with Interpol.', 'The two agencies', 'Interpol'],
+    ['PROTEST', 'Thousands of farmers protested against the government in the capital.', 'Thousands of farmers', 'the government'],
+    ['COERCE', 'Police arrested three opposition activists on Sunday.', 'Police', 'three opposition activists'],
+    ['RETREAT', 'The junta released the detained journalists on Monday.', 'The junta', 'the detained journalists'],
+    ['RETREAT', 'Washington lifted sanctions on Myanmar.', 'Washington', 'Myanmar'],
+  ];
+  for (const [want, s, src, tgt] of cases) {
+    it(`codes "${s}" as ${want}`, () => assert.equal(type(s, src, tgt), want));
+  }
+});
+
+describe('relation classifier: grammar', () => {
+  it('reads the passive voice: sanctions were imposed on Russia by the EU', () => {
+    assert.equal(codePair('Sanctions were imposed on Russia by the EU.', 'the EU', 'Russia').type, 'SANCTION');
+  });
+  it('reads nominalisations: the EU\'s sanctions on Russia', () => {
+    assert.equal(codePair("The EU's sanctions on Russia hurt its economy.", 'The EU', 'Russia').type, 'SANCTION');
+  });
+  it('follows the 2021 table for imposed sanctions when asked (COERCE)', () => {
+    assert.equal(codePair('Canada imposed sanctions on Belarus.', 'Canada', 'Belarus', 'cameo2plover-2021').type, 'COERCE');
+  });
+  it('turns a refused cooperative act into REJECT', () => {
+    assert.equal(type('Spain will not lift the embargo on Freedonia.', 'Spain', 'Freedonia'), 'REJECT');
+    assert.equal(type('Chad refused to release the prisoners held by its army.', 'Chad', 'the prisoners'), 'REJECT');
+  });
+  it('turns a future cooperative act into AGREE and a future attack into THREATEN', () => {
+    assert.equal(type('Egypt will send medical aid to Sudan.', 'Egypt', 'Sudan'), 'AGREE');
+    assert.equal(type('The militia vowed to attack the convoy.', 'The militia', 'the convoy'), 'THREATEN');
+  });
+  it('keeps REQUEST for a negated call for talks (the doc-level event carries negated)', () => {
+    assert.equal(type('Germany has not called for talks with Russia.', 'Germany', 'Russia'), 'REQUEST');
+  });
+  it('says NONE when no pattern relates the pair', () => {
+    assert.equal(type('The weather was mild in Quito and Lima.', 'Quito', 'Lima'), 'NONE');
+  });
+  it('honours <s> and <t> marks for repeated names', () => {
+    assert.equal(codePair('<s>Chile</s> praised <t>Peru</t>, and Peru thanked Chile.', 'Chile', 'Peru').type, 'SUPPORT');
+  });
+});
