@@ -47,6 +47,7 @@ interface Elem {
 }
 
 const DETS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const POSS_DETS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'its']);
 const QUANT = new Set(['some', 'many', 'most', 'several', 'other', 'few', 'all', 'both', 'two', 'three', 'four', 'five', 'top', 'senior', 'local', 'federal', 'state', 'former', 'unnamed', 'anonymous', 'independent', 'leading', 'prominent']);
 const PARTICLES = new Set(['de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'del', 'di', 'du', 'dos', 'ibn', 'el', 'der', 'ter', 'den']);
 const NOT_NAME = new Set([
@@ -215,6 +216,8 @@ export class MentionFinder {
       if (v >= s.n || IT_SKIP.has(s.lemma(v)) || s.low[v] === "'s") return undefined;
     }
     if (lw === 'us' && s.cap[i]) return undefined;
+    // "my father", "his aides": the phrase names someone else, found as a nominal.
+    if (p.case === 'poss' && !p.relative && (this.longest(this.lex.roles, i + 1) || this.longest(this.lex.groups, i + 1))) return undefined;
     return {
       a: i,
       b: i + 1,
@@ -278,7 +281,7 @@ export class MentionFinder {
         j = mod.b;
         continue;
       }
-      if (out.length === 0 && DETS.has(s.low[j]!)) {
+      if (out.length === 0 && (DETS.has(s.low[j]!) || POSS_DETS.has(s.low[j]!))) {
         out.push({ t: 'det', a: j, b: j + 1, word: s.low[j]! });
         j++;
         continue;
@@ -316,9 +319,14 @@ export class MentionFinder {
   private phrase(i: number): Draft | undefined {
     const s = this.s;
     const lex = this.lex;
-    if (!s.cap[i] && !lex.anyFirst.has(s.low[i]!) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!)) return undefined;
+    if (!s.cap[i] && !lex.anyFirst.has(s.low[i]!) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!) && !POSS_DETS.has(s.low[i]!)) return undefined;
     const elems = this.chain(i);
-    if (!elems.length) return this.groupHead(i, i, []) ?? undefined;
+    if (!elems.length) {
+      // A bare document that acts: "Polls show …", "research suggests …".
+      const doc = this.longest(lex.documents, i);
+      if (doc && s.isVerb(doc.b) && !s.isNoun(doc.b)) return this.finish({ a: i, b: doc.b, type: 'document', rule: 'document', number: 'sg' });
+      return this.groupHead(i, i, []) ?? undefined;
+    }
     const last = elems[elems.length - 1]!;
     const k = last.b;
     const info = this.summarise(elems);
@@ -413,7 +421,12 @@ export class MentionFinder {
     const last = elems[elems.length - 1];
     let head: { b: number; sector?: string; place: boolean; word: string } | undefined;
     const g = j < s.n && (j === i || s.joins(j)) ? this.longest(lex.groups, j) : undefined;
+    const lastAsGroup = last && last.t === 'mod' && j === k && !g ? lex.groups.get(this.keyOf(last.a, last.b).toLowerCase()) : undefined;
     if (g) head = { b: g.b, ...(g.v.sector ? { sector: g.v.sector } : {}), place: g.v.place, word: g.v.word };
+    else if (lastAsGroup && last) {
+      head = { b: k, ...(lastAsGroup.sector ? { sector: lastAsGroup.sector } : {}), place: lastAsGroup.place, word: lastAsGroup.word };
+      j = last.a;
+    }
     else if (last && last.t === 'role' && last.plural && j === k) {
       const asGroup = lex.groups.get(this.keyOf(last.a, last.b).toLowerCase());
       head = { b: k, ...(last.sector ? { sector: last.sector } : {}), place: asGroup?.place ?? false, word: last.word ?? '' };
@@ -591,6 +604,12 @@ export class MentionFinder {
       }
       const us = this.isUsName(i, b);
       return this.finish({ a, b, type: 'name', rule: 'org-name', headA: i, headB: b, kind: 'organization', number: 'sg', ...(sector ? { sector } : {}), ...(country ? { country } : us ? { country: 'USA', us: true } : {}) });
+    }
+    if (words === 1 && /^(?:[A-Z]\.){2,}$/.test(w) && !this.kb.lookup(s.nk[i]!)) {
+      return this.finish({ a, b, type: 'name', rule: 'acronym', headA: i, headB: b, kind: 'organization', number: 'sg' });
+    }
+    if (words === 1 && s.cap[i] === 2 && s.txt[b] === ':' && s.gap[i] === 2) {
+      return this.finish({ a: i, b, type: 'name', rule: 'speaker-label', headA: i, headB: b, kind: 'person', number: 'sg' });
     }
     if (words === 1 && (s.cap[i] === 2 || /^[A-Z][a-z]+[A-Z]/.test(w)) && !/^(?:Mc|Mac|De|Di|Du|La|Le|O')/.test(w)) {
       // An acronym or a camel-case brand: an organisation, when it acts ("PolitiFact said").
