@@ -374,6 +374,6 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
 }
 
 export const eventsComponent = defineComponent(
-  { name: 'events', version: '0.1.0', requires: ['tokens', 'sentences'], assigns: ['events'] },
+  { name: 'events', version: '0.1.0', requires: ['tokens', 'sentences', 'actors', 'quotes'], assigns: ['events'] },
   (doc) => doc.set('events', codeEvents(doc).map((e) => e.record).filter((r) => r.actor.length > 0)),
 );
