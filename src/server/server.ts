@@ -44,6 +44,9 @@ export function buildRouter(opts: ServerOptions, ingest: HttpIngest): Router {
   const spec = openApi(endpoints, opts.version ?? '0.1.0');
   router.get('/api/openapi.json', () => json(spec));
   router.get('/healthz', () => json({ ok: true }));
+  router.get('/api', () =>
+    json({ documentation: '/api/openapi.json', endpoints: endpoints.map((e) => ({ method: e.method, path: e.path, summary: e.summary, ...(e.auth ? { auth: 'bearer' } : {}) })) }),
+  );
   mountDashboard(router, opts.store);
   return router;
 }
@@ -93,7 +96,7 @@ export function createAttacheServer(opts: ServerOptions): Server {
     const handle = async (): Promise<Reply> => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       path = url.pathname;
-      checkHost(req, opts);
+      checkHost(req, server);
       const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
       return handler({ method: req.method ?? 'GET', url, params, req });
     };
@@ -110,13 +113,12 @@ export function createAttacheServer(opts: ServerOptions): Server {
 }
 
 /**
- * Refuses requests whose Host is not a loopback name while we listen on loopback, so a web page
- * elsewhere cannot reach the API through DNS rebinding.
+ * Refuses requests whose Host is not a loopback name while the server is bound to loopback only, so
+ * a web page elsewhere cannot reach the API through DNS rebinding.
  */
-function checkHost(req: IncomingMessage, _opts: ServerOptions): void {
-  const local = req.socket.localAddress ?? '';
-  const onLoopback = local === '127.0.0.1' || local === '::1' || local === '::ffff:127.0.0.1';
-  if (!onLoopback) return;
+function checkHost(req: IncomingMessage, server: Server): void {
+  const bound = (server.address() as AddressInfo | null)?.address ?? '';
+  if (bound !== '127.0.0.1' && bound !== '::1') return;
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   if (host && !LOOPBACK_NAMES.has(host)) throw new HttpError(421, `this server answers only on localhost, not "${host}"`);
 }
