@@ -167,6 +167,28 @@ describe('ingest', () => {
     await store.close();
   });
 
+  it('analyses again, and replaces the facts of, articles stored by another pipeline version', async () => {
+    const folder = join(dir, 'versions');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 3; i++) writeFileSync(join(folder, `v-${i}.txt`), wireStory(300 + i));
+    const store = await freshStore();
+    const short = await startPool({ upTo: 'segment' }, 0);
+    const first = await ingest(ingestItems([folder]), { store, pool: short });
+    await short.close();
+    assert.equal(first.inserted, 3);
+    assert.equal((await store.stats()).pipelines[0]!.pipeline, short.pipeline);
+    const full = await ingest(ingestItems([folder]), { store, pool });
+    assert.equal(full.replaced, 3);
+    assert.equal(full.inserted, 0);
+    const stats = await store.stats();
+    assert.equal(stats.articles, 3);
+    assert.deepEqual(stats.pipelines, [{ pipeline: pool.pipeline, articles: 3 }]);
+    const forced = await ingest(ingestItems([folder]), { store, pool, force: true });
+    assert.equal(forced.replaced, 3, '--force analyses and replaces even with the same pipeline');
+    assert.equal((await store.stats()).articles, 3);
+    await store.close();
+  });
+
   it('analyses on worker threads and stores the same facts as on the main thread', async () => {
     const folder = join(dir, 'threads');
     mkdirSync(folder, { recursive: true });

@@ -13,7 +13,7 @@ export interface IngestOptions {
   readonly batchSize?: number;
   /** Longest time analysed articles wait before being written (default 500 ms). */
   readonly flushMs?: number;
-  /** Analyse again even when the stored version came from the same pipeline. */
+  /** Analyse again and replace even articles stored by the same pipeline version. */
   readonly force?: boolean;
   readonly onTotal?: (added: number) => void;
   /** Called once per input article as it is settled (stored, skipped or failed). */
@@ -126,7 +126,7 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
           }
           buffer.push({
             uri: raw.uri,
-            input: { analysis, uri: raw.uri, ...(raw.url ? { url: raw.url } : {}), ...(raw.published ? { published: raw.published } : {}), ...(item.outlet ? { outlet: item.outlet } : {}) },
+            input: { analysis, uri: raw.uri, ...(opts.force ? { replace: true } : {}), ...(raw.url ? { url: raw.url } : {}), ...(raw.published ? { published: raw.published } : {}), ...(item.outlet ? { outlet: item.outlet } : {}) },
           });
           if (buffer.length >= batchSize || Date.now() - lastFlush >= flushMs) return queueFlush();
           return undefined;

@@ -349,7 +349,7 @@ export class SqliteStore implements Store {
       (url ? this.get('SELECT rowid, id, url, pipeline FROM articles WHERE url = ?', [url]) : undefined)) as
       | { rowid: number; id: string; url: string | null; pipeline: string }
       | undefined;
-    if (existing && existing.pipeline === a.pipeline) return { id: existing.id, status: 'duplicate' };
+    if (existing && existing.pipeline === a.pipeline && !input.replace) return { id: existing.id, status: 'duplicate' };
     if (existing) this.deleteRow(existing.rowid);
     this.insertArticle(input, url);
     return { id, status: existing ? 'replaced' : 'inserted' };

@@ -65,6 +65,8 @@ export interface ArticleInput {
   readonly outlet?: string;
   /** Publication date from the source (e.g. a feed) when the Analysis does not carry one. */
   readonly published?: string;
+  /** Replace the stored facts even when they came from the same pipeline version (`ingest --force`). */
+  readonly replace?: boolean;
 }
 
 export type PutStatus = 'inserted' | 'replaced' | 'duplicate' | 'failed';
