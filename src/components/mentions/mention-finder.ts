@@ -329,7 +329,7 @@ export class MentionFinder {
     }
     const last = elems[elems.length - 1]!;
     const k = last.b;
-    const info = this.summarise(elems);
+    const info = (): ReturnType<MentionFinder['summarise']> => this.summarise(elems);
     // 1. Title + name: "Kremlin Spokesman Dmitry Peskov", "Sen. Ted Cruz", "Mr. Lavrov".
     if ((last.t === 'hon' || (last.t === 'role' && !last.plural)) && !last.poss) {
       const nameEnd = this.nameAt(k);
@@ -348,7 +348,7 @@ export class MentionFinder {
             kind: 'person',
             number: 'sg',
             ...(entry ? { entry } : {}),
-            ...info,
+            ...info(),
           });
         }
       }
@@ -361,7 +361,7 @@ export class MentionFinder {
     const hasMod = elems.some((e) => e.t !== 'det' && e.t !== 'adj');
     // A person named by role: "the spokesman", "French President", "the Republican nominee".
     if (last.t === 'role' && !last.plural && !s.isNoun(k) && (hasDet || elems.length > 1) && !s.isPossessive(k) && !this.nextIsName(k)) {
-      return this.finish({ a: elems[0]!.a, b: k, type: 'nominal', rule: 'role-nominal', headA: last.a, headB: last.b, kind: 'person', number: 'sg', ...info });
+      return this.finish({ a: elems[0]!.a, b: k, type: 'nominal', rule: 'role-nominal', headA: last.a, headB: last.b, kind: 'person', number: 'sg', ...info() });
     }
     // An organisation, an outlet or a document named by its head noun.
     const orgHead = this.longest(lex.orgNouns, k);
@@ -380,8 +380,8 @@ export class MentionFinder {
         headB: orgHead.b,
         kind: 'organization',
         number: 'sg',
-        ...info,
-        ...(orgHead.v.sector && !info.sectorFromOrg ? { sector: orgHead.v.sector } : {}),
+        ...info(),
+        ...(orgHead.v.sector && !info().sectorFromOrg ? { sector: orgHead.v.sector } : {}),
         ...(owner ? this.ownerOf(owner) : {}),
       });
     }
@@ -389,11 +389,11 @@ export class MentionFinder {
     if (last.t === 'mod' && hasDet && !s.isNoun(k)) {
       const o = lex.orgNouns.get(this.keyOf(last.a, last.b).toLowerCase());
       if (o) {
-        return this.finish({ a: elems[0]!.a, b: k, type: 'nominal', rule: 'org-nominal', headA: last.a, headB: k, kind: 'organization', number: 'sg', ...info, ...(o.sector ? { sector: o.sector } : {}), ...(owner ? this.ownerOf(owner) : {}) });
+        return this.finish({ a: elems[0]!.a, b: k, type: 'nominal', rule: 'org-nominal', headA: last.a, headB: k, kind: 'organization', number: 'sg', ...info(), ...(o.sector ? { sector: o.sector } : {}), ...(owner ? this.ownerOf(owner) : {}) });
       }
     }
     if (docHead && (hasDet || hasMod) && !s.isNoun(docHead.b)) {
-      return this.finish({ a: elems[0]!.a, b: docHead.b, type: 'document', rule: 'document', headA: k, headB: docHead.b, number: 'sg', ...info, ...(owner ? this.ownerOf(owner) : {}) });
+      return this.finish({ a: elems[0]!.a, b: docHead.b, type: 'document', rule: 'document', headA: k, headB: docHead.b, number: 'sg', ...info(), ...(owner ? this.ownerOf(owner) : {}) });
     }
     // A KB name on its own (with "the", organisation adjectives, or a possessive).
     const firstKb = elems.findIndex((e) => e.t === 'kb');
