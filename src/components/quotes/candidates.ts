@@ -94,7 +94,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return false;
     // wink tags some verbs as nouns ("Trump says"): accept those only right after a name or pronoun.
     if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(tok.posTag(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
-    return lex.verbFamilies.has(lemma(i)) && !(lemma(i) === 'say' && p === 'NOUN');
+    return (lex.verbFamilies.has(lemma(i)) || (p === 'VERB' && LIGHT_VERBS.has(lemma(i)))) && !(lemma(i) === 'say' && p === 'NOUN');
   };
   const candidates: Candidate[] = [];
   const usedCue = new Map<number, number>();
@@ -102,6 +102,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
   /** The sentence's own subject: the phrase before its first verb (for "…, adding", "… but said"). */
   const sentenceSubject = (s: number, before: number): TokenRange | undefined => {
     for (let i = sentFirst[s]!; i < before; i++) {
+      if (quoteOf[i]! >= 0 || markTok[i]) continue;
       const p = tok.posTag(i);
       if (p === 'VERB' || (p === 'AUX' && i + 1 < n && tok.posTag(i + 1) !== 'VERB')) return ph.subjectBefore(i, sentFirst[s]!);
     }
@@ -293,7 +294,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       const w = ph.lower(i);
       // "according to X, …" / "…, according to X."
       if (w === 'according' && i + 1 < hi && ph.lower(i + 1) === 'to') {
-        const src = ph.npStartingAt(i + 2, hi);
+        const src = ph.npStartingAt(i + 2, hi, false);
         if (!src) continue;
         const cue: Range2 = [tok.starts[i]!, tok.ends[i + 1]!];
         const atStart = i === lo || (i - 1 >= lo && ph.pos(i - 1) === 'PUNCT' && i - 1 === lo);
@@ -398,7 +399,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (m < hi && LIGHT_NOUNS.has(ph.lower(m)) && m + 1 < hi && /^(for|about|over|that|with|in|to|of|on)$/.test(ph.lower(m + 1))) {
           k = m + 2;
           cueEnd = tok.ends[m + 1]!;
-        } else continue;
+        } else if (!lex.verbFamilies.has(l)) continue;
       }
       for (let guard = 0; guard < 4 && k < endTok; guard++) {
         const wk = ph.lower(k);
@@ -413,7 +414,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (ph.pos(k) === 'ADP' && wk !== 'that' && k + 1 < endTok) {
           // "in a statement", "on Twitter", "in an interview with CNN", "at a rally": skip the phrase when a clause follows.
           let m = k + 1;
-          while (m < endTok && (ph.npToken(m) || ph.pos(m) === 'ADP' && ph.lower(m) !== 'that')) m++;
+          while (m < endTok && ph.lower(m) !== 'that' && (ph.npToken(m) || ph.pos(m) === 'ADP')) m++;
           if (m < endTok && (ph.lower(m) === 'that' || ph.lower(m) === ',' || ph.lower(m) === ':')) {
             k = m;
             continue;

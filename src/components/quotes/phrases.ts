@@ -14,6 +14,8 @@ export const TIME_WORDS = new Set([
   'publicly', 'privately', 'repeatedly', 'already', 'often', 'frequently', 'separately', 'then', 'now', 'still',
 ]);
 
+/** Abbreviated titles whose full stop belongs to a name ("Sen. Kaine", "Mr. Lavrov"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'hon', 'st', 'jr', 'sr', 'adm', 'maj', 'pres', 'sec', 'amb', 'atty', 'supt', 'insp', 'det', 'cmdr', 'no']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'ADJ', 'DET', 'NUM']);
 const WH = new Set(['who', 'which', 'that', 'what', 'whom', 'whose']);
 const NOT_SUBJECT = new Set(['there', 'it', 'this', 'that', 'these', 'those', 'which', 'what', 'whom', 'whose', 'here', 'all', 'both', 'each']);
@@ -49,7 +51,7 @@ export class Phrases {
     if (NP_POS.has(p)) return true;
     const w = this.lower(i);
     if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
-    if (w === '.' && i > 0 && this.tok.ends[i - 1] === this.tok.starts[i] && /^[A-Z][a-z]{0,3}$/.test(this.text.slice(this.tok.starts[i - 1], this.tok.ends[i - 1]))) return true;
+    if (w === '.' && i > 0 && this.tok.ends[i - 1] === this.tok.starts[i] && TITLES.has(this.lower(i - 1))) return true;
     if (w === '-' || w === '–') return false;
     return false;
   }
@@ -132,7 +134,7 @@ export class Phrases {
   }
 
   /** The noun phrase that starts at token `i` (e.g. after an inverted cue: "said Peskov"). */
-  npStartingAt(i: number, hi: number): TokenRange | undefined {
+  npStartingAt(i: number, hi: number, appositive = true): TokenRange | undefined {
     if (i >= hi || !this.npToken(i)) return undefined;
     let k = i;
     while (k + 1 < hi && (this.npToken(k + 1) || this.npJoiner(k + 1, i, hi))) {
@@ -142,7 +144,7 @@ export class Phrases {
     }
     // Extend over an appositive: "said Jane Doe, a spokeswoman for the campaign".
     let last = k + 1;
-    if (last + 1 < hi && this.lower(last) === ',' && (this.pos(last + 1) === 'DET' || this.lower(last + 1) === 'the')) {
+    if (appositive && last + 1 < hi && this.lower(last) === ',' && (this.pos(last + 1) === 'DET' || this.lower(last + 1) === 'the')) {
       let m = last + 1;
       while (m < hi && (this.npToken(m) || this.npJoiner(m, last + 1, hi))) m++;
       if (m > last + 2) last = m;

@@ -1,6 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { ActorRecord, QuoteRecord } from '../../doc/records.js';
-import { makeSpan, type Span } from '../../doc/span.js';
+import { hasOffsets, makeSpan, type Span } from '../../doc/span.js';
 import { defineComponent } from '../../pipeline/component.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { findChannel } from './channels.js';
@@ -58,7 +58,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
     text,
     tokens,
     sentences: doc.maybe('sentences') ?? [],
-    paragraphs: doc.maybe('paragraphs') ?? [],
+    paragraphs: textRegions(doc),
     isIgnored: (s, e) => doc.isIgnored(s, e),
     lexicon: lex,
   });
@@ -115,6 +115,16 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
   return records.map((r, i) => ({ id: `q${i + 1}`, ...r.rec }));
 }
 
+/** Paragraphs plus the headline and key points when they lie in the text (quotes and "Name: words" lines live there too). */
+function textRegions(doc: Doc): Span[] {
+  const out: Span[] = [...(doc.maybe('paragraphs') ?? [])];
+  const m = doc.meta;
+  for (const x of [m.headline, m.dateline, ...m.keyPoints]) {
+    if (x && hasOffsets(x) && !out.some((p) => p.start < x.end && x.start < p.end)) out.push(x);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 function nearestPersonBefore(mentions: readonly MentionRef[], at: number): string | undefined {
   let best: MentionRef | undefined;
   for (const m of mentions) {
@@ -149,7 +159,7 @@ function ruleConfidence(c: Candidate): number {
 }
 
 export const quotesComponent = defineComponent(
-  { name: 'quotes', version: '0.1.0', requires: ['tokens', 'sentences', 'paragraphs'], assigns: ['quotes'] },
+  { name: 'quotes', version: '0.2.0', requires: ['tokens', 'sentences', 'paragraphs', 'actors'], assigns: ['quotes'] },
   (doc) => doc.set('quotes', quotesFor(doc)),
 );
 

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { segmentComponent } from '../segment/segment-component.js';
+import { Doc } from '../../doc/doc.js';
+import type { ActorRecord, QuoteRecord } from '../../doc/records.js';
+import { makeSpan } from '../../doc/span.js';
+import { quotesFor } from './quote-component.js';
+
+/** A Doc with paragraphs split at blank lines by hand, then tokens and sentences from segment. */
+function handBuilt(text: string): Doc {
+  const doc = new Doc(text);
+  const paragraphs = [];
+  const re = /\n\s*\n/g;
+  let at = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    paragraphs.push(makeSpan(text, at, end));
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  doc.set('paragraphs', paragraphs);
+  segmentComponent.run(doc, { resources: {} });
+  return doc;
+}
+
+/** Tokens for a short text we wrote, then the quote rules (no trained scorer). */
+function quotes(text: string, actors?: (doc: Doc) => ActorRecord[]): { doc: Doc; q: QuoteRecord[] } {
+  const doc = handBuilt(text);
+  if (actors) doc.set('actors', actors(doc));
+  return { doc, q: quotesFor(doc, { model: null }) };
+}
+
+const byContent = (q: QuoteRecord[], s: string) => q.find((x) => x.content.text.includes(s));
+
+/** An actor whose mentions are every occurrence of the given strings. */
+function actor(doc: Doc, id: string, kind: ActorRecord['kind'], names: string[]): ActorRecord {
+  const mentions = [];
+  for (const n of names) for (let at = doc.text.indexOf(n); at >= 0; at = doc.text.indexOf(n, at + 1)) mentions.push(makeSpan(doc.text, at, at + n.length));
+  return { id, name: names[0]!, kind, mentions };
+}
+
+describe('direct quotes', () => {
+  it('finds a quote with its cue after it and the speaker before the cue', () => {
+    const { q } = quotes('“The harbour will reopen next week,” Mayor Ana Ruiz told reporters.');
+    const x = byContent(q, 'harbour')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.content.text, 'The harbour will reopen next week,');
+    assert.equal(x.cue?.text, 'told');
+    assert.equal(x.source?.text, 'Mayor Ana Ruiz');
+  });
+
+  it('finds an inverted cue ("said Ruiz")', () => {
+    const { q } = quotes('“We are ready,” said Ruiz.');
+    assert.equal(byContent(q, 'ready')?.source?.text, 'Ruiz');
+  });
+
+  it('finds the cue before the quote ("He added that:")', () => {
+    const { q } = quotes('Ruiz spoke first. He added that: “Nobody will be left behind.”');
+    const x = byContent(q, 'Nobody')!;
+    assert.equal(x.source?.text, 'He');
+    assert.equal(x.cue?.text, 'added');
+  });
+
+  it('joins both parts of a quote interrupted by its attribution under one cue', () => {
+    const { q } = quotes('“The talks went well,” she said, “and we will meet again in May.”');
+    const a = byContent(q, 'talks')!;
+    const b = byContent(q, 'meet again')!;
+    assert.deepEqual(a.cue, b.cue);
+    assert.equal(b.source?.text, 'she');
+  });
+
+  it('gives a second quote with no cue of its own to the same speaker', () => {
+    const { q } = quotes('“I cannot say more,” Ruiz told reporters. “But the port will open.”');
+    const b = byContent(q, 'port will open')!;
+    assert.equal(b.rule, 'direct-continued');
+    assert.equal(b.source?.text, 'Ruiz');
+  });
+
+  it('reads "…, adding:" as the same speaker', () => {
+    const { q } = quotes('“It is early,” the minister said, adding: “We will see in spring.”');
+    assert.equal(byContent(q, 'spring')?.source?.text, 'the minister');
+  });
+
+  it('runs a quote over paragraphs that re-open with a mark', () => {
+    const { q } = quotes('The mayor said: “We start on Monday.\n\n“Then we will rebuild the bridge.”');
+    const x = byContent(q, 'Monday')!;
+    assert.ok(x.content.text.includes('rebuild the bridge'));
+  });
+
+  it('reads straight quotes and guillemets', () => {
+    assert.equal(byContent(quotes('"We will vote," the senator said.').q, 'vote')?.source?.text, 'the senator');
+    assert.equal(byContent(quotes('« Nous verrons », the envoy said.').q, 'Nous')?.source?.text, 'the envoy');
+  });
+});
+
+describe('partial and mixed quotes', () => {
+  it('gives a partial quote the speaker of the report around it', () => {
+    const { q } = quotes('The ministry warned it would “respond firmly” to any attack.');
+    const p = q.find((x) => x.kind === 'partial')!;
+    assert.equal(p.content.text, 'respond firmly');
+    assert.equal(p.source?.text, 'The ministry');
+    assert.equal(q.find((x) => x.kind === 'mixed')?.cue?.text, 'warned');
+  });
+});
+
+describe('reported speech', () => {
+  it('reads "X said (that) …" with the clause as content', () => {
+    const { q } = quotes('The governor said that the roads would stay closed.');
+    const x = q[0]!;
+    assert.equal(x.kind, 'indirect');
+    assert.equal(x.content.text, 'the roads would stay closed');
+    assert.equal(x.source?.text, 'The governor');
+  });
+
+  it('skips the addressee and time words ("told reporters on Friday")', () => {
+    const { q } = quotes('Ruiz told reporters on Friday that the budget was final.');
+    assert.equal(q[0]?.content.text, 'the budget was final');
+  });
+
+  it('reads warned/stressed/insisted/denied/emphasised that …', () => {
+    for (const v of ['warned', 'stressed', 'insisted', 'denied', 'emphasised']) {
+      const { q } = quotes(`The envoy ${v} that the deal was fragile.`);
+      assert.equal(q[0]?.content.text, 'the deal was fragile', v);
+      assert.equal(q[0]?.cue?.text, v);
+    }
+  });
+
+  it('reads "according to X, …" and "…, according to X."', () => {
+    const a = quotes('According to the ministry, the border stays open.').q[0]!;
+    assert.equal(a.content.text, 'the border stays open');
+    assert.equal(a.source?.text, 'the ministry');
+    const b = quotes('The border stays open, according to officials.').q[0]!;
+    assert.equal(b.content.text, 'The border stays open');
+    assert.equal(b.cue?.text, 'according to');
+  });
+
+  it('reads a post-posed cue ("…, the spokesman said.")', () => {
+    const x = quotes('The vote will take place in June, the spokesman said.').q[0]!;
+    assert.equal(x.content.text, 'The vote will take place in June');
+    assert.equal(x.source?.text, 'the spokesman');
+  });
+
+  it('reads "X\'s statement that …"', () => {
+    const x = quotes("Ruiz's statement that the port was safe surprised nobody.").q.find((y) => y.rule === 'noun-statement-that')!;
+    assert.equal(x.source?.text, 'Ruiz');
+    assert.ok(x.content.text.startsWith('the port was safe'));
+  });
+
+  it('reads "X expressed support for …"', () => {
+    const x = quotes('The two leaders expressed support for a ceasefire.').q[0]!;
+    assert.equal(x.content.text, 'a ceasefire');
+    assert.equal(x.cue?.text, 'expressed support for');
+  });
+
+  it('takes organisations, countries and documents as sources', () => {
+    assert.equal(quotes('The ministry said in a statement that exports had fallen.').q[0]?.source?.text, 'The ministry');
+    assert.equal(quotes('Norway warned that it would close the strait.').q[0]?.source?.text, 'Norway');
+    assert.equal(quotes('The report shows that exports fell by a third.').q[0]?.source?.text, 'The report');
+  });
+
+  it('gives "…, saying …" the subject of the sentence', () => {
+    const x = quotes('The senator left the hall, saying the vote was rigged.').q.find((y) => y.cue?.text === 'saying')!;
+    assert.equal(x.source?.text, 'The senator');
+  });
+});
+
+describe('channels and speakers', () => {
+  it('records the channel ("as quoted by …", "in a statement")', () => {
+    const a = quotes('“We are ready,” Ruiz told reporters as quoted by the state-run Lumen news agency.').q[0]!;
+    assert.equal(a.viaSpan?.text, 'the state-run Lumen news agency');
+    const b = quotes('The ministry said in a statement that exports had fallen.').q[0]!;
+    assert.equal(b.viaSpan?.text, 'a statement');
+  });
+
+  it('names the speaker through the actors layer, a pronoun included', () => {
+    const text = 'Mayor Ana Ruiz spoke on Monday.\n\n“We will rebuild,” she said.';
+    const { q } = quotes(text, (doc) => {
+      const ruiz = actor(doc, 'ruiz', 'person', ['Mayor Ana Ruiz']);
+      const she = doc.text.indexOf('she');
+      return [{ ...ruiz, mentions: [...ruiz.mentions, makeSpan(doc.text, she, she + 3)] }];
+    });
+    assert.equal(byContent(q, 'rebuild')?.speaker, 'ruiz');
+  });
+
+  it('names the channel actor as via', () => {
+    const text = '“We are ready,” Ruiz said in an interview with Radio Lumen.';
+    const { q } = quotes(text, (doc) => [actor(doc, 'ruiz', 'person', ['Ruiz']), actor(doc, 'lumen', 'media', ['Radio Lumen'])]);
+    assert.equal(q[0]?.speaker, 'ruiz');
+    assert.equal(q[0]?.via, 'lumen');
+  });
+
+  it('never reads quotes inside ignored ranges', () => {
+    const doc = handBuilt('“Share this,” the button said.\n\nThe mayor said that the port was open.');
+    doc.addIgnored(0, doc.text.indexOf('\n'));
+    const q = quotesFor(doc, { model: null });
+    assert.ok(q.every((x) => x.content.start > doc.text.indexOf('\n')));
+  });
+});
