@@ -83,7 +83,8 @@ export class PoliteFetcher {
       } catch (e) {
         if (e instanceof AttacheError) throw e;
         const name = (e as Error).name;
-        const cause = (e as { cause?: { code?: string } }).cause?.code;
+        const c = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+        const cause = c?.code ?? c?.errors?.find((x) => x.code)?.code ?? c?.message;
         err = new AttacheError('ATT_E050', name === 'TimeoutError' ? `timed out after ${this.opts.timeoutMs ?? 20_000} ms` : `cannot fetch (${cause ?? (e as Error).message})`, url);
       }
       if (attempt >= retries) throw new AttacheError('ATT_E050', `${err.message} (after ${attempt + 1} tries)`, url);
