@@ -246,10 +246,18 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
   const published = doc.meta.published;
   const out: CodedEvent[] = [];
   let n = 0;
+  let refAt = 0;
   for (const s of sentences) {
     if (doc.isIgnored(s.start, s.end) && doc.isIgnored(s.start) && doc.isIgnored(s.end - 1)) continue;
     const [first, last] = sentenceTokenRange(doc, s);
     if (last <= first) continue;
+    // Most sentences have no trigger word: look before building anything.
+    let any = false;
+    for (let i = first; i < last && !any; i++) {
+      const lemma = tokens.lemma(i);
+      any = lex.byFirst.has(lemma) || lex.byFirst.has(lemma.toLowerCase()) || lex.byFirst.has(tokens.tokenText(i).toLowerCase());
+    }
+    if (!any) continue;
     const t = toksFromTable(tokens, first, last);
     const matches = findMatches(t, lex);
     if (!matches.length) continue;
@@ -260,7 +268,11 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       for (const m of matches) if (!m.pattern.weak) for (const i of m.matched) barrier.add(i);
       for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) barrier.add(i);
       refs = nounPhrases(t, text, barrier);
-    } else refs = allRefs.filter((r) => r.start >= s.start && r.end <= s.end);
+    } else {
+      while (refAt < allRefs.length && allRefs[refAt]!.start < s.start) refAt++;
+      refs = [];
+      for (let k = refAt; k < allRefs.length && allRefs[k]!.start < s.end; k++) if (allRefs[k]!.end <= s.end) refs.push(allRefs[k]!);
+    }
     refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
     const triggers = chooseTriggers(matches).filter((m) => !embedded(m, matches, t));
     const sentenceEvents: CodedEvent[] = [];

@@ -33,7 +33,7 @@ export function toksFromTable(t: TokenTable, first: number, last: number): Toks 
 
 /** Curly apostrophes and quotes as straight ones, so patterns and cues need one spelling. */
 function normalize(s: string): string {
-  return s.replace(/[\u2018\u2019\u02bc]/g, "'");
+  return s.indexOf('\u2019') < 0 && s.indexOf('\u2018') < 0 && s.indexOf('\u02bc') < 0 ? s : s.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /** Tokenises a lone sentence (the relation task) with the segment component's rules. */
