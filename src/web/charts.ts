@@ -238,48 +238,59 @@ export interface NetEdge {
   readonly colour: string;
 }
 
-/** Actor → recipient network on a circle: node size by degree, edge width by count, arrows to the recipient. */
-export function networkChart(nodes: readonly NetNode[], edges: readonly NetEdge[], ariaLabel: string): SafeHtml {
+/** Actor → recipient network on an ellipse: node size by degree, edge width by count, arrows to the recipient. */
+export function networkChart(allNodes: readonly NetNode[], allEdges: readonly NetEdge[], ariaLabel: string, opts: { maxNodes?: number } = {}): SafeHtml {
+  // The busiest actors only, so labels stay readable; edges among them.
+  const nodes = [...allNodes].sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label)).slice(0, opts.maxNodes ?? 28);
+  const keep = new Set(nodes.map((n) => n.id));
+  const edges = allEdges.filter((e) => keep.has(e.source) && keep.has(e.target) && e.source !== e.target);
   if (!nodes.length || !edges.length) return html``;
   const W = 860;
-  const H = nodes.length <= 6 ? 380 : 560;
+  const H = nodes.length <= 6 ? 360 : 600;
   const cx = W / 2;
   const cy = H / 2;
-  const R = Math.min(W, H) / 2 - 90;
+  const rx = W / 2 - 170;
+  const ry = H / 2 - 40;
+  // The busiest actors are spread around the ellipse (golden-ratio strides), so they do not crowd one side.
+  const slots: (NetNode | undefined)[] = new Array(nodes.length).fill(undefined);
+  nodes.forEach((n, i) => {
+    let k = Math.floor((i * 0.6180339887 * nodes.length) % nodes.length);
+    while (slots[k]) k = (k + 1) % nodes.length;
+    slots[k] = n;
+  });
+  const order = slots as NetNode[];
   const pos = new Map<string, { x: number; y: number; r: number; a: number }>();
-  const order = [...nodes].sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label));
-  // Alternate big and small nodes around the circle so labels of busy actors do not crowd together.
   order.forEach((n, i) => {
     const a = (2 * Math.PI * i) / order.length - Math.PI / 2;
-    pos.set(n.id, { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), r: 5 + Math.min(14, Math.sqrt(n.degree) * 3), a });
+    pos.set(n.id, { x: cx + rx * Math.cos(a), y: cy + ry * Math.sin(a), r: 4 + Math.min(12, Math.sqrt(n.degree) * 2.5), a });
   });
   const maxCount = Math.max(...edges.map((e) => e.count));
-  const lines = edges
-    .filter((e) => pos.has(e.source) && pos.has(e.target) && e.source !== e.target)
-    .map((e) => {
-      const s = pos.get(e.source)!;
-      const t = pos.get(e.target)!;
-      const dx = t.x - s.x;
-      const dy = t.y - s.y;
-      const len = Math.hypot(dx, dy) || 1;
-      // A slight curve so A→B and B→A stay apart.
-      const mx = (s.x + t.x) / 2 - (dy / len) * 18;
-      const my = (s.y + t.y) / 2 + (dx / len) * 18;
-      const ex = t.x - ((t.x - mx) / Math.hypot(t.x - mx, t.y - my)) * (t.r + 4);
-      const ey = t.y - ((t.y - my) / Math.hypot(t.x - mx, t.y - my)) * (t.r + 4);
-      const w = 1.2 + (3.5 * e.count) / maxCount;
-      return html`<path d="M${r1(s.x)} ${r1(s.y)} Q${r1(mx)} ${r1(my)} ${r1(ex)} ${r1(ey)}" fill="none" stroke="${e.colour}" stroke-opacity="0.75" stroke-width="${r1(w)}" marker-end="url(#arrow)"><title>${e.title}</title></path>`;
-    });
+  const lines = edges.map((e) => {
+    const s = pos.get(e.source)!;
+    const t = pos.get(e.target)!;
+    const dx = t.x - s.x;
+    const dy = t.y - s.y;
+    const len = Math.hypot(dx, dy) || 1;
+    // A slight curve so A→B and B→A stay apart.
+    const mx = (s.x + t.x) / 2 - (dy / len) * 18;
+    const my = (s.y + t.y) / 2 + (dx / len) * 18;
+    const d = Math.hypot(t.x - mx, t.y - my) || 1;
+    const ex = t.x - ((t.x - mx) / d) * (t.r + 3);
+    const ey = t.y - ((t.y - my) / d) * (t.r + 3);
+    const w = 1 + (3.5 * e.count) / maxCount;
+    return html`<path d="M${r1(s.x)} ${r1(s.y)} Q${r1(mx)} ${r1(my)} ${r1(ex)} ${r1(ey)}" fill="none" stroke="${e.colour}" stroke-opacity="0.7" stroke-width="${r1(w)}" marker-end="url(#arrow)"><title>${e.title}</title></path>`;
+  });
   const circles = order.map((n) => {
     const p = pos.get(n.id)!;
-    const right = Math.cos(p.a) >= 0;
-    const lx = p.x + Math.cos(p.a) * (p.r + 6);
-    const ly = p.y + Math.sin(p.a) * (p.r + 6) + 4;
+    const c = Math.cos(p.a);
+    const anchor = c > 0.2 ? 'start' : c < -0.2 ? 'end' : 'middle';
+    const lx = p.x + c * (p.r + 6);
+    const ly = p.y + Math.sin(p.a) * (p.r + 8) + 4;
     const label = n.label.length > 24 ? `${n.label.slice(0, 23)}…` : n.label;
-    const g = html`<circle cx="${r1(p.x)}" cy="${r1(p.y)}" r="${r1(p.r)}" fill="#1f4e8c" fill-opacity="0.85" stroke="#fff" stroke-width="1.5"><title>${n.label} (${n.degree} events)</title></circle><text x="${r1(lx)}" y="${r1(ly)}" text-anchor="${right ? 'start' : 'end'}">${label}</text>`;
+    const g = html`<circle cx="${r1(p.x)}" cy="${r1(p.y)}" r="${r1(p.r)}" fill="#1f4e8c" fill-opacity="0.85" stroke="#fff" stroke-width="1.5"><title>${n.label} (${n.degree} events)</title></circle><text x="${r1(lx)}" y="${r1(ly)}" text-anchor="${anchor}">${label}</text>`;
     return n.href ? html`<a href="${n.href}">${g}</a>` : g;
   });
-  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#55606e"/></marker></defs>${lines}${circles}</svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${ariaLabel}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#55606e"/></marker></defs>${lines}${circles}</svg>`;
 }
 
 /** One colour per PLOVER type, grouped by quad class (cooperation blues/greens, conflict oranges/reds). */

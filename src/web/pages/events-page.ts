@@ -14,7 +14,7 @@ export async function eventsPage(store: Store, url: URL): Promise<string> {
   const [events, counts, net] = await Promise.all([
     store.events(query),
     store.eventCounts({ ...filters, period: 'week' }),
-    store.eventNetwork({ ...filters, maxEdges: 60 }),
+    store.eventNetwork({ ...filters, maxEdges: 80 }),
   ]);
   const names = new Map(net.nodes.map((n) => [n.id, n.name]));
   const network = networkChart(
@@ -52,7 +52,7 @@ ${(['actor', 'source', 'recipient'] as const).map((k) => (raw[k] ? html`<input t
 ${
   events.total
     ? html`<section class="card"><h2>Who acts on whom</h2>${network || emptyNote('No event has both an actor and a recipient yet.')}
-<p class="small muted">Arrows run from actor to recipient; colour is the most frequent PLOVER type, width the number of events.</p></section>
+<p class="small muted">Arrows run from actor to recipient; colour is the most frequent PLOVER type, width the number of events. The busiest actors are shown; filter by type, country or dates to see others.</p></section>
 <section class="card"><h2>Events by type, per week</h2>${bars}</section>`
     : ''
 }
