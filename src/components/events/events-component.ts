@@ -53,8 +53,10 @@ function chooseTriggers(matches: readonly PatternMatch[]): PatternMatch[] {
   const ordered = [...matches].sort((a, b) => Number(a.pattern.weak) - Number(b.pattern.weak) || b.matched.length - a.matched.length || a.first - b.first);
   const used = new Set<number>();
   const kept: PatternMatch[] = [];
+  const anyStrong = matches.some((m) => !m.pattern.weak);
   for (const m of ordered) {
-    if (m.pattern.weak) continue;
+    // Generic verbs ("call", "provide", "must") count only in a sentence with no stronger trigger.
+    if (m.pattern.weak && anyStrong) continue;
     if (m.matched.some((i) => used.has(i))) continue;
     for (const i of m.matched) used.add(i);
     kept.push(m);
@@ -85,6 +87,7 @@ function tokIndexAt(t: Toks, offset: number): number {
 function coordinated(m: MentionRef, refs: readonly MentionRef[], text: string): MentionRef[] {
   const out = [m];
   const i = refs.indexOf(m);
+  if (i < 0) return out;
   const joins = /^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or|as well as)\s+(?:even\s+)?)$/;
   for (let j = i + 1; j < refs.length; j++) {
     if (!joins.test(text.slice(refs[j - 1]!.end, refs[j]!.start))) break;
@@ -146,9 +149,23 @@ function subjectBefore(refs: readonly MentionRef[], t: Toks, head: number, sente
   return undefined;
 }
 
-function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[]): Arguments {
-  const text = '';
-  void text;
+function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[]): Arguments {
+  const args = findArgumentsAmong(m, t, refs);
+  if (args.agent && args.recipient) return args;
+  // Where no actor mention fills a role, the noun phrase in that place does (a span without an actor id).
+  const free = nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end));
+  const np = findArgumentsAmong(m, t, free);
+  const near = (r: MentionRef | undefined, before: boolean) => {
+    if (!r) return undefined;
+    const gap = before ? m.first - tokIndexAt(t, r.end) : tokIndexAt(t, r.start) - m.last;
+    return gap <= 3 ? r : undefined;
+  };
+  const agent = args.agent ?? near(np.agent, !m.pattern.rev);
+  const recipient = args.recipient ?? near(np.recipient, !!m.pattern.rev);
+  return { ...(agent ? { agent } : {}), ...(recipient && recipient !== agent ? { recipient } : {}) };
+}
+
+function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[]): Arguments {
   const outside = refs.filter((r) => !m.matched.some((i) => t.start[i]! < r.end && r.start < t.end[i]!));
   const trigStart = t.start[m.first]!;
   const p = m.pattern;
@@ -275,6 +292,10 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     }
     refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
     const triggers = chooseTriggers(matches).filter((m) => !embedded(m, matches, t));
+    const npBarrier = new Set<number>();
+    for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
+    for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);
+    const nps = useNp ? [] : nounPhrases(t, text, npBarrier, true);
     const sentenceEvents: CodedEvent[] = [];
     for (const m of triggers) {
       const trigStart = t.start[m.first]!;
@@ -313,7 +334,16 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       }
       const entry = cameoEntry(cameo, convention) ?? baseEntry;
       type = entry.type;
-      const args = findArguments(m, t, refs);
+      let args = findArguments(m, t, refs, nps);
+      // "X said that Y must …": Y is asked, by the speaker.
+      if (m.pattern.source.startsWith('must|should')) {
+        const asked = subjectBefore(refs, t, m.first, refs) ?? subjectBefore(nps, t, m.first, nps);
+        const sp = speakerOf(trigStart, quote, t, refs);
+        const agent = sp?.ref;
+        args = { ...(agent ? { agent } : {}), ...(asked && asked !== agent ? { recipient: asked } : {}) };
+        if (sp?.actor && !agent) args = { ...(asked ? { recipient: asked } : {}) };
+      }
+      if (m.pattern.weak && !(args.agent && args.recipient)) continue;
       let agentRefs: MentionRef[] = args.agent ? coordinated(args.agent, refs, text) : [];
       let agentIds: string[] = agentRefs.map((r) => r.actor).filter((x): x is string => !!x);
       const inReported = !!quote || advocated;
@@ -357,7 +387,9 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       const perActor: { ids: string[]; spans: Span[] }[] = agentIds.length > 1 || agentRefs.length > 1
         ? (agentRefs.length ? agentRefs.map((r) => ({ ids: r.actor ? [r.actor] : [], spans: [makeSpan(text, r.start, r.end)] })) : agentIds.map((id) => ({ ids: [id], spans: [] })))
         : [{ ids: agentIds, spans: agentRefs.map((r) => makeSpan(text, r.start, r.end)) }];
+      const reciprocal = perActor.length > 1 && !recipientRefs.length && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
       for (const a of perActor) {
+        const others = reciprocal ? perActor.filter((o) => o !== a) : [];
         const rec: EventRecord = {
           id: `e${++n}`,
           type: finalEntry.type,
@@ -367,7 +399,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           quad: finalEntry.quad,
           goldstein: finalEntry.score,
           actor: [...new Set(a.ids)],
-          recipient: recipientIds.filter((id) => !a.ids.includes(id)),
+          recipient: reciprocal ? [...new Set(others.flatMap((o) => o.ids))] : recipientIds.filter((id) => !a.ids.includes(id)),
           trigger,
           evidence,
           ...(date ? { date: date.value } : {}),
@@ -376,7 +408,8 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           ...(quote ? { reportedBy: quote.id } : {}),
           rule: m.pattern.id,
         };
-        const ev: CodedEvent = { record: rec, actorSpans: a.spans, recipientSpans: recipientRefs.map((r) => makeSpan(text, r.start, r.end)) };
+        const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
+        const ev: CodedEvent = { record: rec, actorSpans: a.spans, recipientSpans };
         sentenceEvents.push(ev);
         out.push(ev);
       }

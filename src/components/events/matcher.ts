@@ -13,8 +13,10 @@ export interface PatternMatch {
 const GAP_MAX = 5;
 const GAP_STOP = new Set([';', ':', '.', ',', '“', '”', '"', '(', ')', '—', '–', '?', '!']);
 
-function posOk(el: PatternElement, tag: string): boolean {
+function posOk(el: PatternElement, tag: string, t?: Toks, i = 0): boolean {
   if (!el.pos) return true;
+  // "Special Forces arrest a suspect": a plural subject then a bare verb the tagger read as a noun.
+  if (el.pos === 'V' && tag === 'NOUN' && t && i > 0 && t.lower[i - 1]!.endsWith('s') && (t.pos[i - 1] === 'NOUN' || t.pos[i - 1] === 'PROPN') && i + 1 < t.n && (t.pos[i + 1] === 'DET' || t.pos[i + 1] === 'NUM')) return true;
   // Title-case headlines tag verbs as proper nouns and participles as adjectives: accept those too.
   if (el.pos === 'V') return tag === 'VERB' || tag === 'AUX' || tag === 'PROPN' || tag === 'ADJ';
   if (el.pos === 'N') return tag === 'NOUN' || tag === 'PROPN' || tag === 'X';
@@ -25,7 +27,7 @@ const MONTHS = new Set(['march', 'may']);
 const DETERMINERS = new Set(["'s", 'its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'my', 'your', 'this', 'that']);
 
 function wordOk(el: PatternElement, t: Toks, i: number): boolean {
-  if (!(el.words.has(t.lemma[i]!) || el.words.has(t.lower[i]!)) || !posOk(el, t.pos[i]!)) return false;
+  if (!(el.words.has(t.lemma[i]!) || el.words.has(t.lower[i]!)) || !posOk(el, t.pos[i]!, t, i)) return false;
   if (el.pos !== 'V') return true;
   // "March" and "May" as months are not verbs.
   if (t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!)) return false;
@@ -39,7 +41,7 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
   if (el.gap) {
     for (let g = 0; g <= GAP_MAX && i + g <= limit; g++) {
       // A gap skips modifiers, never a clause boundary or another verb.
-      if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || t.pos[i + g - 1] === 'VERB')) break;
+      if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || (t.pos[i + g - 1] === 'VERB' && !t.lower[i + g - 1]!.endsWith('ing')))) break;
       const r = matchFrom(els, k + 1, t, i + g, limit, acc);
       if (r >= 0) return r;
     }

@@ -73,7 +73,7 @@ const ACTOR_NOUNS = new Set([
  * Noun phrases of a sentence from POS tags: the stand-in for mentions when no mention layer ran. Phrases
  * stop at `barrier` tokens (triggers, dates); only those with a proper noun or an actor head noun are kept.
  */
-export function nounPhrases(t: Toks, text: string, barrier: ReadonlySet<number> = new Set()): MentionRef[] {
+export function nounPhrases(t: Toks, text: string, barrier: ReadonlySet<number> = new Set(), all = false): MentionRef[] {
   const out: MentionRef[] = [];
   let i = 0;
   while (i < t.n) {
@@ -100,7 +100,7 @@ export function nounPhrases(t: Toks, text: string, barrier: ReadonlySet<number> 
       if (t.pos[j] === 'PROPN' || ACTOR_NOUNS.has(t.lower[j]!)) actorLike = true;
       j++;
     }
-    if (hasNoun && actorLike) {
+    if (hasNoun && (actorLike || all)) {
       const s = t.start[i]!;
       const e = t.end[j - 1]!;
       out.push({ start: s, end: e, text: text.slice(s, e), pronoun: false, firstPerson: false });
