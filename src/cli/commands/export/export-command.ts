@@ -1,8 +1,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { toJson, type Analysis } from '../../../analysis/analysis.js';
+import { toCameoRows, toPloverRecords } from '../../../analysis/export-formats.js';
 import { AttacheError } from '../../../errors.js';
-import { DEFAULT_DB, openStore } from '../../../store/store.js';
+import { DEFAULT_DB, openStore, type ArticleSummary } from '../../../store/store.js';
 import { parse } from '../../args.js';
 import { EXIT, type Io } from '../../io.js';
 
@@ -13,8 +14,9 @@ const HELP = `${USAGE}
 Writes out what the store holds.
   --format jsonl   one Analysis (attache.analysis/1) per line, in ingestion order (default)
   --format csv     one row per fact, with a header; --what picks the facts (default quotes)
-  --format plover  PLOVER event records, one JSON object per line
-  --format cameo   CAMEO event rows, tab-separated
+  --format plover  PLOVER event records, one JSON object per line (negated events included, flagged)
+  --format cameo   CAMEO rows (date, source, target, code, quad class, Goldstein, article), tab-separated
+                   with a header; asserted, non-negated events with a CAMEO code, one row per actor pair
   --out FILE       write to FILE instead of standard output
   --db FILE        the store (default ./${DEFAULT_DB})`;
 
@@ -62,19 +64,16 @@ function csvRows(a: Analysis, what: What, outlet: string | undefined, url: strin
   }
 }
 
-/** The events helper's pure formatters, when that module is built (loaded by URL so this command works without it). */
-interface ExportFormats {
-  toPloverRecords?: (a: Analysis) => readonly unknown[];
-  toCameoRows?: (a: Analysis) => readonly unknown[];
+/** The Analysis with what the store knows from the source (feed date, canonical URL, outlet) filled into its meta. */
+function withSource(a: Analysis, s: ArticleSummary): Analysis {
+  const meta = { ...a.meta };
+  if (!meta.published && s.published) meta.published = s.published;
+  if (!meta.url && s.url) meta.url = s.url;
+  if (!meta.outlet && s.outlet) meta.outlet = s.outlet;
+  return { ...a, meta };
 }
 
-async function loadFormats(): Promise<ExportFormats> {
-  try {
-    return (await import(new URL('../../../analysis/export-formats.js', import.meta.url).href)) as ExportFormats;
-  } catch {
-    return {};
-  }
-}
+const CAMEO_COLUMNS = ['date', 'source', 'target', 'cameo', 'quad', 'goldstein', 'article'] as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -99,13 +98,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!WHATS.includes(what)) throw new AttacheError('ATT_E030', `--what takes ${WHATS.join(', ')}, not "${values.what}"`);
   if (values.what && format !== 'csv') throw new AttacheError('ATT_E030', '--what goes with --format csv');
 
-  let formatter: ((a: Analysis) => readonly unknown[]) | undefined;
-  if (format === 'plover' || format === 'cameo') {
-    const f = await loadFormats();
-    formatter = format === 'plover' ? f.toPloverRecords : f.toCameoRows;
-    if (!formatter) throw new AttacheError('ATT_E017', `--format ${format} needs the events export formatters, which this build does not have yet`);
-  }
-
   const store = await openStore(values.db ?? DEFAULT_DB, { readonly: true });
   let file: WriteStream | undefined;
   if (values.out) {
@@ -122,8 +114,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let n = 0;
   try {
     if (format === 'csv') await write(`${CSV_COLUMNS[what].join(',')}\r\n`);
-    let cameoHeader = false;
-    for await (const { summary, analysis } of store.iterateAnalyses()) {
+    if (format === 'cameo') await write(`${CAMEO_COLUMNS.join('\t')}\n`);
+    for await (const { summary, analysis: stored } of store.iterateAnalyses()) {
+      const analysis = withSource(stored, summary);
       if (format === 'jsonl') {
         await write(`${toJson(analysis)}\n`);
         n++;
@@ -131,19 +124,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const rows = csvRows(analysis, what, summary.outlet, summary.url);
         for (const r of rows) await write(`${r.map(csvField).join(',')}\r\n`);
         n += rows.length;
+      } else if (format === 'plover') {
+        for (const rec of toPloverRecords(analysis)) await write(`${toJson(rec)}\n`);
+        n += analysis.events.length;
       } else {
-        for (const rec of formatter!(analysis)) {
-          if (format === 'plover') await write(`${typeof rec === 'string' ? rec : toJson(rec)}\n`);
-          else if (typeof rec === 'string') await write(`${rec}\n`);
-          else if (Array.isArray(rec)) await write(`${rec.map((v) => String(v ?? '').replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`);
-          else {
-            const o = rec as Record<string, unknown>;
-            if (!cameoHeader) {
-              await write(`${Object.keys(o).join('\t')}\n`);
-              cameoHeader = true;
-            }
-            await write(`${Object.values(o).map((v) => String(v ?? '').replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`);
-          }
+        for (const row of toCameoRows(analysis)) {
+          await write(`${CAMEO_COLUMNS.map((c) => String(row[c]).replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`);
           n++;
         }
       }
@@ -152,6 +138,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await store.close();
     if (file) await new Promise<void>((res) => file!.end(() => res()));
   }
-  if (values.out) io.err(`exported ${n} ${format === 'jsonl' ? 'article' : format === 'csv' ? what.replace(/s$/, '') : 'event'}(s) to ${values.out}\n`);
+  if (values.out) io.err(`exported ${n} ${format === 'jsonl' ? 'article' : format === 'csv' ? what.replace(/s$/, '') : format === 'cameo' ? 'row' : 'event'}(s) to ${values.out}\n`);
   return EXIT.ok;
 }

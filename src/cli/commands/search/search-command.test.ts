@@ -76,4 +76,21 @@ describe('attache search and export', () => {
     assert.ok(csv.some((l) => l.includes('"Sanctions will stay until the corridor is open,"')));
     assert.match(io.stderr, /exported 7 quote\(s\)/);
   });
+
+  it('exports events as PLOVER records and CAMEO rows, with the source facts the store kept', async () => {
+    let io = capture();
+    assert.equal(await main(['export', '--format', 'plover', '--db', db], io), 0);
+    const recs = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as { eventType: string; source: { outlet?: string }; actor: { name: string }[] });
+    assert.equal(recs.length, 4);
+    const sanction = recs.find((r) => r.eventType === 'SANCTION')!;
+    assert.equal(sanction.actor[0]!.name, 'European Commission');
+    assert.equal(sanction.source.outlet, 'Wire Two');
+    io = capture();
+    assert.equal(await main(['export', '--format', 'cameo', '--db', db], io), 0);
+    const lines = io.stdout.trim().split('\n');
+    assert.equal(lines[0], 'date\tsource\ttarget\tcameo\tquad\tgoldstein\tarticle');
+    io = capture();
+    assert.equal(await main(['export', '--format', 'xml', '--db', db], io), 2);
+    assert.match(io.stderr, /--format takes jsonl, csv, plover, cameo/);
+  });
 });
