@@ -335,7 +335,7 @@ export class SqliteStore implements Store {
         }
       }
     });
-    this.guard(() => batch());
+    this.guard(() => batch.immediate());
     return results;
   }
 
@@ -605,13 +605,13 @@ export class SqliteStore implements Store {
         );
       }
     });
-    this.guard(() => tx());
+    this.guard(() => tx.immediate());
   }
 
   async deleteArticle(id: string): Promise<boolean> {
     const r = this.get('SELECT rowid FROM articles WHERE id = ?', [id]);
     if (!r) return false;
-    this.guard(() => this.db.transaction(() => this.deleteRow(Number(r.rowid)))());
+    this.guard(() => this.db.transaction(() => this.deleteRow(Number(r.rowid))).immediate());
     return true;
   }
 
