@@ -38,9 +38,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const analyzer = new Analyzer();
   const rows: { uri: string; reference: string; best: string; score: number }[] = [];
   let articles = 0;
+  let unreadable = 0;
   for await (const r of readSources([values.data])) {
     if (isFailure(r)) {
-      io.err(`${r.error.oneLine()}\n`);
+      // A data folder may hold gold files and notes beside the articles: count, don't stop.
+      unreadable++;
       continue;
     }
     const a = analyzer.analyzeRaw(r);
@@ -56,7 +58,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       rows.push({ uri: r.uri, reference: k.text, best, score });
     }
   }
-  if (!articles) throw new AttacheError('ATT_E031', 'no article with a key-point block found', values.data);
+  if (!articles) throw new AttacheError('ATT_E031', `no article with a key-point block found (${unreadable} input(s) not articles)`, values.data);
   const covered = rows.filter((r) => r.score >= threshold).length;
   const metrics = { covered, share: covered / rows.length, articles };
   if (values.json) io.out(`${JSON.stringify({ threshold, ...metrics, rows }, null, 2)}\n`);
