@@ -351,7 +351,9 @@ export class SqliteStore implements Store {
       | undefined;
     if (existing && existing.pipeline === a.pipeline && !input.replace) return { id: existing.id, status: 'duplicate' };
     if (existing) this.deleteRow(existing.rowid);
-    this.insertArticle(input, url);
+    // a URL already held by another stored article stays with that one
+    const urlFree = !url || !this.get('SELECT 1 AS x FROM articles WHERE url = ?', [url]);
+    this.insertArticle(input, urlFree ? url : null);
     return { id, status: existing ? 'replaced' : 'inserted' };
   }
 
@@ -557,7 +559,8 @@ export class SqliteStore implements Store {
       const g = perGlobal.get(Number(r.g));
       if (g) g.events = Number(r.n);
     }
-    const old = this.get('SELECT headline, text FROM articles WHERE rowid = ?', [ar]);
+    const old = this.get('SELECT headline, text, day FROM articles WHERE rowid = ?', [ar]);
+    const oldDay = (old?.day as string | null | undefined) ?? null;
     if (old) this.st("INSERT INTO articles_fts(articles_fts, rowid, headline, text) VALUES ('delete', ?, ?, ?)").run(ar, old.headline ?? '', old.text as string);
     this.st('DELETE FROM quotes_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE article_rowid = ?)').run(ar);
     this.st('DELETE FROM articles WHERE rowid = ?').run(ar);
@@ -569,21 +572,19 @@ export class SqliteStore implements Store {
         g,
       );
     }
+    // first and last seen change only for actors whose first or last article this was
     for (const g of touched) {
       this.st(
         `UPDATE actors SET
            first_seen = (SELECT min(a.day) FROM article_actors aa JOIN articles a ON a.rowid = aa.article_rowid WHERE aa.actor_rowid = actors.rowid),
            last_seen = (SELECT max(a.day) FROM article_actors aa JOIN articles a ON a.rowid = aa.article_rowid WHERE aa.actor_rowid = actors.rowid)
-         WHERE rowid = ?`,
-      ).run(g);
+         WHERE rowid = ? AND (? IS NULL OR first_seen IS NULL OR first_seen = ? OR last_seen = ?)`,
+      ).run(g, oldDay, oldDay, oldDay);
     }
-    // actors no article mentions any more, and that no fact points to, go
-    this.st(
-      `DELETE FROM actors WHERE article_count <= 0 AND rowid NOT IN (SELECT actor_rowid FROM article_actors) AND rowid NOT IN (SELECT actor_rowid FROM stances)
-         AND rowid NOT IN (SELECT actor_rowid FROM event_actors) AND rowid NOT IN (SELECT speaker_rowid FROM quotes WHERE speaker_rowid IS NOT NULL)
-         AND rowid NOT IN (SELECT via_rowid FROM quotes WHERE via_rowid IS NOT NULL) AND rowid NOT IN (SELECT actor_rowid FROM mentions)
-         AND rowid NOT IN (SELECT speaker_rowid FROM statements WHERE speaker_rowid IS NOT NULL)`,
-    ).run();
+    // actors no stored article mentions any more go (every fact's actor is one of its article's actors)
+    for (const g of touched) {
+      this.st('DELETE FROM actors WHERE rowid = ? AND article_count <= 0 AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_rowid = ?)').run(g, g);
+    }
   }
 
   async findArticle(key: { readonly id?: string; readonly url?: string }): Promise<StoredVersion | undefined> {

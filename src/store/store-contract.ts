@@ -233,6 +233,11 @@ export function storeContract(backend: string, fresh: () => Promise<Store>): voi
       assert.equal((await store.stats()).quotes, q - 3);
       assert.equal((await store.quotes({ q: 'winter' })).total, 0);
       assert.equal(await store.deleteArticle(id), false);
+      assert.equal(await store.deleteArticle(sanctionsAnalysis().doc.id), true);
+      assert.equal((await store.actors({ q: 'Vogt' })).total, 0, 'an actor no stored article mentions goes');
+      const marchenko = (await store.actors({ q: 'Marchenko' })).items[0]!;
+      assert.equal(marchenko.articleCount, 1);
+      assert.equal(marchenko.firstSeen, '2026-01-24');
     });
 
     it('exports every stored Analysis', async () => {
