@@ -1051,7 +1051,18 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- stats and export
 
+  private statsCache: { key: string; value: StoreStats } | undefined;
+
+  /** Counts are cached until this or another connection writes (`data_version`, `total_changes()`). */
   async stats(): Promise<StoreStats> {
+    const key = `${this.db.pragma('data_version', { simple: true })}:${(this.get('SELECT total_changes() AS n') as { n: number }).n}`;
+    if (this.statsCache?.key === key) return this.statsCache.value;
+    const value = this.computeStats();
+    this.statsCache = { key, value };
+    return value;
+  }
+
+  private computeStats(): StoreStats {
     return this.guard(() => {
       const n = (t: string) => this.count(`SELECT count(*) AS n FROM ${t}`);
       const span = this.get('SELECT min(day) AS first, max(day) AS last, max(ingested_at) AS ingested FROM articles')!;

@@ -30,6 +30,18 @@ describe('sqlite store', () => {
     await again.close();
   });
 
+  it('sees what another connection wrote (counts are not stale)', async () => {
+    const path = join(dir, 'two.db');
+    const reader = await openStore(join(dir, 'two.db'));
+    assert.equal((await reader.stats()).articles, 0);
+    const writer = await openStore(path);
+    await writer.putArticles([{ analysis: talksAnalysis() }]);
+    assert.equal((await reader.stats()).articles, 1);
+    assert.equal((await reader.quotes({ q: 'winter' })).total, 1);
+    await writer.close();
+    await reader.close();
+  });
+
   it('refuses a store written by a newer program', async () => {
     const path = join(dir, 'newer.db');
     (await openStore(path)).close();
