@@ -142,7 +142,8 @@ function wordCount(t: string): number {
 function isShareRow(t: string, rules: StructureRules): boolean {
   const words = t.split(/\s+/);
   if (words.length > rules.maxShareLineWords) return false;
-  let core = false;
+  let core = 0;
+  let other = 0;
   for (let w of words) {
     w = w.toLowerCase().replace(/^[([{]+|[)\]}:,.!]+$/g, '');
     if (!w) continue;
@@ -152,10 +153,11 @@ function isShareRow(t: string, rules: StructureRules): boolean {
         break;
       }
     }
-    if (!rules.shareWords.has(w)) return false;
-    if (rules.shareCore.has(w)) core = true;
+    if (rules.shareCore.has(w)) core++;
+    else if (!rules.shareWords.has(w)) other++;
   }
-  return core;
+  // Only share words with one network or verb among them, or a short row naming two networks.
+  return core > 0 && (other === 0 || (core >= 2 && other <= core && words.length <= 8));
 }
 
 function boilerRule(t: string, rules: StructureRules): string | undefined {
@@ -297,11 +299,25 @@ function normTitle(s: string): string {
     .trim();
 }
 
-function sameTitle(line: string, title: string): boolean {
+const TITLE_SEPARATOR = /^\s*(?:[-|–—:·•»]|::)/;
+
+/**
+ * How the first line of the text stands to the reader's title: the headline span (as
+ * `[start, end)` within the line), or undefined where the text does not begin with the title.
+ */
+function titleSpan(line: string, title: string): [number, number] | undefined {
   const a = normTitle(line);
   const b = normTitle(title);
-  if (a.length < 8 || b.length < 8) return a === b && a.length > 0;
-  return a === b || (b.startsWith(a) && a.length >= 0.5 * b.length) || (a.startsWith(b) && b.length >= 0.6 * a.length);
+  if (!a || !b) return undefined;
+  if (a === b) return [0, line.length];
+  // "Title | Site": the reader's title carries a suffix the text does not.
+  if (a.length >= 8 && b.startsWith(a) && TITLE_SEPARATOR.test(b.slice(a.length))) return [0, line.length];
+  // "Title :: View in browser": the line carries a suffix; the headline is its beginning.
+  if (b.length >= 8 && a.startsWith(b)) {
+    const n = title.trim().length;
+    if (line.slice(0, n).toLowerCase() === title.trim().toLowerCase() && TITLE_SEPARATOR.test(line.slice(n))) return [0, n];
+  }
+  return undefined;
 }
 
 function looksLikeHeadline(t: string, rules: StructureRules): boolean {
@@ -313,10 +329,19 @@ function looksLikeHeadline(t: string, rules: StructureRules): boolean {
 }
 
 function looksLikeSection(t: string): boolean {
-  if (t.length > 120 || wordCount(t) > 14) return false;
+  const words = wordCount(t);
+  if (t.length > 120 || words > 14) return false;
+  // Table rows and price lines are not headings.
+  const numbers = t.match(/\d+(?:[.,:]\d+)*/g)?.length ?? 0;
+  if (numbers > 2 || numbers / words > 0.34 || /[$€£¥₩]\s?\d/.test(t)) return false;
   if (TERMINAL.test(t)) return false;
   if (/["“”«»]$|’$/.test(t)) return false;
   return /^[\p{Lu}\p{N}]/u.test(t) && /\p{L}/u.test(t);
+}
+
+/** A line of running text: it ends a sentence, or it is long. */
+function isProse(t: string): boolean {
+  return SENTENCE_END.test(t) || wordCount(t) >= 12;
 }
 
 function authorsOf(t: string): string[] {
@@ -350,6 +375,10 @@ export function structureDoc(doc: Doc, rules: StructureRules = structureRules())
 
   const addBody = (s: number, e: number) => {
     if (e > s) paragraphs.push(makeSpan(text, s, e));
+  };
+  const prevContent = (i: number): Unit | undefined => {
+    for (let j = i - 1; j >= 0; j--) if (units[j]!.kind !== 'boiler') return units[j];
+    return undefined;
   };
   const nextContent = (i: number): Unit | undefined => {
     for (let j = i + 1; j < units.length; j++) if (units[j]!.kind !== 'boiler') return units[j];
@@ -409,7 +438,8 @@ export function structureDoc(doc: Doc, rules: StructureRules = structureRules())
         break;
       }
       case 'bullet': {
-        doc.addIgnored(first.s, markerEnd(text, first));
+        // A list item outside a key-point block: the paragraph starts after its marker, which is
+        // left as it is (not boilerplate, only not part of the sentence).
         addBody(first.body, last.e);
         seenBody = true;
         headlineDone = true;
@@ -421,17 +451,22 @@ export function structureDoc(doc: Doc, rules: StructureRules = structureRules())
           headlineDone = true;
           const t = lineText(text, first);
           if (hintTitle) {
-            if (sameTitle(t, hintTitle)) {
-              meta.headline = makeSpan(text, first.s, first.e);
+            const ts = titleSpan(t, hintTitle);
+            if (ts) {
+              meta.headline = makeSpan(text, first.s + ts[0], first.s + ts[1]);
               from = 1;
             } else meta.headline = { text: hintTitle };
           } else if (looksLikeHeadline(t, rules) && (u.lines.length > 1 || nextContent(i))) {
             meta.headline = makeSpan(text, first.s, first.e);
             from = 1;
           }
-        } else if (seenBody && u.lines.length === 1) {
+        } else if (seenBody && u.lines.length === 1 && looksLikeSection(lineText(text, first))) {
+          // A heading stands between prose: prose (or a list) before it, prose after it. Runs of
+          // short lines (lists, table rows, recipe steps) are not headings.
           const next = nextContent(i);
-          if (next && (next.kind === 'text' || next.kind === 'bullet') && looksLikeSection(lineText(text, first))) {
+          const prev = prevContent(i);
+          const prose = (x: Unit | undefined) => !!x && x.kind === 'text' && isProse(lineText(text, x.lines[x.lines.length - 1]!));
+          if (prose(next) && (prev?.kind === 'bullet' || prev?.kind === 'kpHeading' || prose(prev))) {
             sections.push(makeSpan(text, first.s, first.e));
             bodyUnits.push([]); // a heading closes the run where a dateline may stand
             break;
@@ -469,6 +504,7 @@ export function structureDoc(doc: Doc, rules: StructureRules = structureRules())
     break;
   }
 
+  if (!meta.headline && hintTitle) meta.headline = { text: hintTitle };
   choosePublished(doc, dates, datelineDate);
   paragraphs.sort((a, b) => a.start - b.start);
   meta.keyPoints.push(...keyPoints);
@@ -479,13 +515,15 @@ export function structureDoc(doc: Doc, rules: StructureRules = structureRules())
 /** Text dates win over the reader's hint, except an "Updated" date alone; equal days keep the hint's time. */
 function choosePublished(doc: Doc, dates: { d: DatedLine; header: boolean }[], datelineDate: NewsDate | undefined): void {
   const meta = doc.meta;
-  const pick = dates.find((x) => x.d.kind === 'published') ?? dates.find((x) => x.d.kind === 'plain' && x.header);
   const hint = meta.hints.published;
+  // A date line once the body has begun is weak evidence: it yields to the reader's date.
+  const usable = hint ? dates.filter((x) => x.header) : dates;
+  const pick = usable.find((x) => x.d.kind === 'published') ?? usable.find((x) => x.d.kind === 'plain' && x.header);
   let chosen: { iso: string; start: number; end: number } | undefined;
   if (pick) chosen = { iso: pick.d.date.iso, start: pick.d.at, end: pick.d.at + pick.d.date.end - pick.d.date.start };
   else if (datelineDate && /\d{4}/.test(doc.text.slice(datelineDate.start, datelineDate.end))) chosen = datelineDate;
   else if (!hint) {
-    const upd = dates.find((x) => x.d.kind === 'updated');
+    const upd = usable.find((x) => x.d.kind === 'updated');
     if (upd) chosen = { iso: upd.d.date.iso, start: upd.d.at, end: upd.d.at + upd.d.date.end - upd.d.date.start };
   }
   if (chosen) {
