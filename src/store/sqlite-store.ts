@@ -1015,10 +1015,10 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       const w = this.eventWhere(query);
       const rows = this.all(
-        `SELECT s.actor_rowid AS src, t.actor_rowid AS dst, e.type, count(*) AS n FROM events e
-           JOIN event_actors s ON s.event_rowid = e.rowid AND s.side = 'a'
-           JOIN event_actors t ON t.event_rowid = e.rowid AND t.side = 'r'
-         ${w.sql()} GROUP BY src, dst, e.type`,
+        `SELECT s.actor_rowid AS src, t.actor_rowid AS dst, e.type, count(*) AS n FROM event_actors s
+           JOIN event_actors t ON t.event_rowid = s.event_rowid AND t.side = 'r'
+           JOIN events e ON e.rowid = s.event_rowid
+         WHERE s.side = 'a'${w.clauses.length ? ` AND ${w.clauses.join(' AND ')}` : ''} GROUP BY src, dst, e.type`,
         w.params,
       );
       const edges = new Map<string, { src: number; dst: number; count: number; types: Record<string, number> }>();
