@@ -163,6 +163,7 @@ function isShareRow(t: string, rules: StructureRules): boolean {
 function boilerRule(t: string, rules: StructureRules): string | undefined {
   if (t.length > rules.maxLineChars) return undefined;
   if (isShareRow(t, rules)) return 'share-buttons';
+  if (!rules.anyLine.test(t)) return undefined;
   for (const l of rules.lines) if (l.re.test(t)) return l.rule;
   return undefined;
 }

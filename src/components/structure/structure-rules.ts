@@ -9,6 +9,8 @@ export interface StructureRules {
   readonly shareCore: ReadonlySet<string>;
   readonly sharePrefixes: readonly string[];
   readonly lines: readonly { readonly rule: string; readonly re: RegExp }[];
+  /** All line patterns in one expression: one pass over a line tells whether any rule applies. */
+  readonly anyLine: RegExp;
   readonly maxLineChars: number;
   readonly maxShareLineWords: number;
   readonly keyPointHeadings: ReadonlySet<string>;
@@ -55,6 +57,7 @@ export function loadStructureRules(file: string = BOILERPLATE_FILE): StructureRu
     shareCore: new Set(strings(raw.shareCore, 'shareCore', file).map((w) => w.toLowerCase())),
     sharePrefixes: strings(raw.sharePrefixes, 'sharePrefixes', file).map((w) => w.toLowerCase()).sort(byLength),
     lines: compiled,
+    anyLine: new RegExp(compiled.map((c) => `(?:${c.re.source})`).join('|'), 'iu'),
     maxLineChars: typeof raw.maxLineChars === 'number' ? raw.maxLineChars : 220,
     maxShareLineWords: typeof raw.maxShareLineWords === 'number' ? raw.maxShareLineWords : 16,
     keyPointHeadings: new Set(strings(raw.keyPointHeadings, 'keyPointHeadings', file).map((w) => w.toLowerCase())),
