@@ -136,7 +136,6 @@ export function classifyBlocks(blocks: Block[], title?: string): Block[] {
     else if (words <= 12 && UI_LINE.test(t.replace(/[\s.:|»›>→()+-]+$/g, '').replace(/^[\s|»›>()+-]+/, ''))) set('drop', 'ui');
     else if (words <= 40 && CREDIT_LINE.test(t)) set('drop', 'credit');
     else if (words <= 60 && !heading && b.tag !== 'LI' && PROMPT_LINE.test(t)) set('drop', 'prompt');
-    else if (words <= 5 && (counts.get(k) ?? 0) >= 3 && (b.tag === 'P' || b.tag === 'DIV')) set('drop', 'repeated');
     else if (titleN && k === titleN && (firstProse < 0 || i < firstProse)) set('drop', 'title');
     else if (words <= 20 && (DATE_ONLY.test(t) || BYLINE_LINE.test(t)) && (firstProse < 0 || i <= firstProse + 1 || i > lastProse)) set('ignored', 'byline-date');
     else if (words <= 30 && linkShare > 0.6 && (i < firstProse || i > lastProse)) set('drop', 'links');

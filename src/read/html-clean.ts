@@ -124,3 +124,35 @@ export function postClean(root: El): void {
     if (len < total * 0.3 || linkTextLen(el) > len * 0.5) el.remove();
   }
 }
+
+const CANDIDATES =
+  'article, main, [role="main"], [itemprop="articleBody"], [class*="content" i], [class*="article" i], [class*="post" i], [class*="entry" i], [class*="body" i], [class*="story" i], [class*="text" i], [id*="content" i], [id*="article" i], [id*="main" i], [id*="post" i]';
+const CANDIDATE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
+
+/**
+ * The element most likely to hold the article when Readability finds too little: among the
+ * elements named or marked as content, the one with the most text that is not link text, then
+ * the innermost element inside it that keeps nine tenths of that.
+ */
+export function pickContentElement(body: El): El | undefined {
+  const els = body.querySelectorAll(CANDIDATES);
+  const scored: { el: El; score: number; len: number }[] = [];
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i]!;
+    if (!CANDIDATE_TAGS.has(el.tagName) || looksLikeFurniture(el)) continue;
+    const len = textLen(el);
+    if (len < 200) continue;
+    const score = len - 2 * linkTextLen(el);
+    if (score > 0) scored.push({ el, score, len });
+  }
+  if (!scored.length) return undefined;
+  let best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  const inside = (outer: El, inner: El) => {
+    for (let p: El | null = inner.parentNode; p; p = p.parentNode) if (p === outer) return true;
+    return false;
+  };
+  for (const c of scored) {
+    if (c !== best && c.score >= best.score * 0.9 && c.len < best.len && inside(best.el, c.el)) best = c;
+  }
+  return best.el;
+}

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { Doc } from '../doc/doc.js';
 import { AttacheError } from '../errors.js';
 import { classifyBlocks, htmlToBlocks, type Block } from './html-blocks.js';
-import { postClean, preClean, type El } from './html-clean.js';
+import { pickContentElement, postClean, preClean, type El } from './html-clean.js';
 import { extractMetadata, type PageMetadata } from './metadata.js';
 
 export { htmlToText } from './html-blocks.js';
@@ -32,13 +32,39 @@ function readabilityBlocks(document: El): Block[] | undefined {
   return htmlToBlocks(root);
 }
 
+const textLength = (blocks: readonly Block[]) => blocks.reduce((n, b) => n + b.text.length, 0);
+
+/** Share of the page's text below which Readability's answer is checked against the content-element fallback. */
+const FALLBACK_BELOW = 0.35;
+/** The fallback wins only when Readability found less than this share of the content element's text (measured on AEB and WCXB dev). */
+const FALLBACK_SHARE = 0.25;
+
+/** The blocks of the element that looks most like the article's container, from a fresh parse of the page. */
+function contentElementBlocks(html: string): Block[] | undefined {
+  const { document } = parseHTML(html);
+  const body = (document as unknown as { body: El | null }).body;
+  if (!body) return undefined;
+  preClean(body);
+  const el = pickContentElement(body);
+  if (!el) return undefined;
+  postClean(el);
+  return htmlToBlocks(el);
+}
+
 /** The main article of a page as text blocks, with the page's metadata read before any cleaning. */
 export function extractArticle(html: string, where?: string, url?: string): { blocks: Block[]; meta: PageMetadata } {
   const { document } = parseHTML(html);
   const meta = extractMetadata(document as unknown as El, url);
   const body = (document as unknown as { body: El | null }).body;
   if (body) preClean(body);
-  const blocks = readabilityBlocks(document as unknown as El);
+  const pageLen = body ? (body.textContent ?? '').replace(/\s+/g, ' ').length : 0;
+  let blocks = readabilityBlocks(document as unknown as El);
+  const got = blocks ? textLength(blocks) : 0;
+  // Readability sometimes settles on a fragment (a teaser, one list); a page's marked content element then holds far more.
+  if (got < pageLen * FALLBACK_BELOW) {
+    const alt = contentElementBlocks(html);
+    if (alt && textLength(alt) >= 200 && got < textLength(alt) * FALLBACK_SHARE) blocks = alt;
+  }
   if (!blocks || !blocks.some((b) => b.text.trim())) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', where);
   classifyBlocks(blocks, meta.title);
   if (!blocks.some((b) => b.role === 'content')) throw new AttacheError('ATT_E014', 'no article text found in the HTML page', where);

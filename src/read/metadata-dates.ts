@@ -117,3 +117,30 @@ export function dateFromUrl(url: string | undefined): string | undefined {
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return undefined;
 }
+
+/** Every written date in a string with where it starts, in order of position. */
+export function findWrittenDates(s: string, numericOrder: 'dmy' | 'mdy' = 'mdy'): { index: number; end: number; iso: string }[] {
+  const lower = s.toLowerCase();
+  const out: { index: number; end: number; iso: string }[] = [];
+  const res: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
+    [new RegExp(WRITTEN[0]!.source, 'gi'), (m) => isoDate(Number(m[3]), MONTH_NAMES[m[1]!]!, Number(m[2]))],
+    [new RegExp(WRITTEN[1]!.source, 'gi'), (m) => isoDate(Number(m[3]), MONTH_NAMES[m[2]!]!, Number(m[1]))],
+    [/\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b/g, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
+    [
+      /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g,
+      (m) => {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        const dmy = m[2] === '.' || a > 12 || (numericOrder === 'dmy' && b <= 12);
+        return dmy ? isoDate(Number(m[4]), b, a) : isoDate(Number(m[4]), a, b);
+      },
+    ],
+  ];
+  for (const [re, conv] of res) {
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const iso = conv(m);
+      if (iso && !out.some((o) => m!.index < o.end && o.index < m!.index + m![0].length)) out.push({ index: m.index, end: m.index + m[0].length, iso });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

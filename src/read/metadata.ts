@@ -1,5 +1,5 @@
 import type { El } from './html-clean.js';
-import { dateFromUrl, parseMachineDate, parseWrittenDate } from './metadata-dates.js';
+import { dateFromUrl, findWrittenDates, parseMachineDate, parseWrittenDate } from './metadata-dates.js';
 
 /** What a page says about its article, read from the page before any cleaning. */
 export interface PageMetadata {
@@ -174,21 +174,123 @@ function hostOf(url: string | undefined): string | undefined {
 
 const wordsOf = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** The page's main headline element text: an `h1` that agrees with the declared titles, else the only `h1`. */
-function headlineFromH1(document: El, declared: readonly string[]): string | undefined {
-  const h1s = document.querySelectorAll('h1');
-  const texts: string[] = [];
-  for (let i = 0; i < h1s.length && i < 10; i++) {
-    const t = clean(h1s[i]!.textContent ?? '');
-    if (t && t.length <= 300) texts.push(t);
+const NOT_HEADLINE = /logo|brand|site-?(?:title|name|header|branding)|widget|sidebar|footer|masthead|navbar|menu|modal|popup|newsletter|related|comment/i;
+
+function furnitureAncestor(el: El): boolean {
+  let cur: El | null = el;
+  for (let d = 0; cur && d < 8; d++, cur = cur.parentNode) {
+    if (cur.nodeType !== 1) break;
+    const tag = cur.tagName;
+    if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE') return false;
+    if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE') return true;
+    if (NOT_HEADLINE.test(`${typeof cur.className === 'string' ? cur.className : ''} ${cur.id ?? ''}`)) return true;
   }
+  return false;
+}
+
+function overlap(a: string, b: string): number {
+  const A = new Set(a.split(' ').filter(Boolean));
+  const B = new Set(b.split(' ').filter(Boolean));
+  if (!A.size || !B.size) return 0;
+  let n = 0;
+  for (const w of A) if (B.has(w)) n++;
+  return n / Math.max(A.size, B.size);
+}
+
+/**
+ * The element that shows the article's headline: among the page's `h1`s (then elements classed as
+ * headlines) that are not a logo, a site name or a widget title, the one that agrees best with the
+ * declared titles, or else the first.
+ */
+export function pickHeadline(document: El, declared: readonly string[], site: string | undefined, host: string | undefined): El | undefined {
+  const siteN = site ? wordsOf(site) : '';
+  const hostN = host ? host.replace(/^www\./, '').split('.')[0]!.toLowerCase() : '';
   const decl = declared.map(wordsOf).filter(Boolean);
-  for (const t of texts) {
-    const w = wordsOf(t);
-    if (w.split(' ').length < 2) continue;
-    if (decl.some((d) => d === w || d.startsWith(`${w} `) || d.endsWith(` ${w}`) || w.startsWith(`${d} `))) return t;
-  }
-  return undefined;
+  const pick = (els: ArrayLike<El>): El | undefined => {
+    let best: El | undefined;
+    let bestScore = -1;
+    for (let i = 0; i < els.length && i < 12; i++) {
+      const el = els[i]!;
+      const t = clean(el.textContent ?? '');
+      const w = wordsOf(t);
+      if (!w || t.length > 300) continue;
+      if ((siteN && (w === siteN || (siteN.includes(w) && w.length > 3))) || (hostN && w.replace(/ /g, '') === hostN)) continue;
+      if (furnitureAncestor(el)) continue;
+      const score = decl.length ? Math.max(...decl.map((d) => (d === w ? 1.01 : overlap(d, w)))) : 0;
+      if (score > bestScore + 0.2 || (!best && score >= bestScore)) {
+        best = el;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+  return (
+    pick(document.querySelectorAll('h1')) ??
+    pick(document.querySelectorAll('[itemprop="headline"], [class*="headline" i], [class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="page-title" i]'))
+  );
+}
+
+interface PageText {
+  readonly text: string;
+  readonly times: readonly { at: number; iso: string }[];
+  readonly headStart: number;
+  readonly headEnd: number;
+}
+
+const TEXT_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'SELECT', 'OPTION', 'IFRAME']);
+const MAX_PAGE_TEXT = 400_000;
+
+/** The page's visible text in document order, each element set off by a space, with `<time>` values and where the headline sits. */
+function pageText(root: El, head: El | undefined): PageText {
+  let text = '';
+  const times: { at: number; iso: string }[] = [];
+  let headStart = -1;
+  let headEnd = -1;
+  const visit = (n: El) => {
+    if (text.length > MAX_PAGE_TEXT) return;
+    if (n.nodeType === 3) {
+      text += (n.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1 || TEXT_SKIP.has(n.nodeName.toUpperCase())) return;
+    if (n === head) headStart = text.length;
+    if (n.nodeName.toUpperCase() === 'TIME') {
+      const iso = parseMachineDate(n.getAttribute('datetime'));
+      if (iso) times.push({ at: text.length, iso });
+    }
+    text += ' ';
+    const kids = n.childNodes;
+    for (let i = 0; i < kids.length; i++) visit(kids[i]!);
+    text += ' ';
+    if (n === head) headEnd = text.length;
+  };
+  visit(root);
+  return { text, times, headStart, headEnd };
+}
+
+/** The date shown with the headline: the first one in the text after it (within a few lines), else the nearest one just before it. */
+function dateNearHeadline(pt: PageText, numericOrder: 'dmy' | 'mdy'): string | undefined {
+  if (pt.headStart < 0) return undefined;
+  const AFTER = 700;
+  const BEFORE = 300;
+  const from = Math.max(0, pt.headStart - BEFORE);
+  const window = pt.text.slice(from, Math.min(pt.text.length, pt.headEnd + AFTER));
+  const found = findWrittenDates(window, numericOrder).map((d) => ({ at: d.index + from, iso: d.iso }));
+  for (const t of pt.times) if (t.at >= from && t.at <= pt.headEnd + AFTER) found.push(t);
+  const after = found.filter((d) => d.at >= pt.headStart).sort((a, b) => a.at - b.at);
+  if (after.length) return after[0]!.iso;
+  const before = found.filter((d) => d.at < pt.headStart).sort((a, b) => b.at - a.at);
+  return before[0]?.iso;
+}
+
+const BYLINE_NAME = /(?:^|[\s|·•(])(?:written by|posted by|by|author:?|von|par|por)\s+((?:dr\.?\s+)?\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|van|de|der|von|da|del|la|le|di|bin|al)){0,4})/u;
+
+/** A "By Name" byline shown with the headline. */
+function bylineNearHeadline(pt: PageText): string | undefined {
+  if (pt.headStart < 0) return undefined;
+  const window = pt.text.slice(Math.max(0, pt.headStart - 300), Math.min(pt.text.length, pt.headEnd + 500));
+  const m = BYLINE_NAME.exec(window);
+  return m ? m[1]!.replace(/\s+/g, ' ').trim() : undefined;
 }
 
 /** Dates in visible text near the headline or byline: "Published March 3, 2024", "3 March 2024 · 5 min read". */
@@ -239,8 +341,11 @@ export function extractMetadata(document: El, url?: string): PageMetadata {
   const ogTitle = metaContent(document, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']);
   const declared = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
   const host = hostOf(pageUrl);
-  const h1 = headlineFromH1(document, declared);
-  const title = h1 ?? (ldTitle ? stripSiteName(ldTitle, outlet, host) : undefined) ?? (ogTitle ? stripSiteName(ogTitle, outlet, host) : undefined) ?? (docTitle ? stripSiteName(docTitle, outlet, host) : undefined);
+  const headEl = pickHeadline(document, declared, outlet, host);
+  const h1 = headEl ? clean(headEl.textContent ?? '') : undefined;
+  const title = h1 || (ldTitle ? stripSiteName(ldTitle, outlet, host) : undefined) || (ogTitle ? stripSiteName(ogTitle, outlet, host) : undefined) || (docTitle ? stripSiteName(docTitle, outlet, host) : undefined);
+  const bodyEl = document.querySelector('body');
+  const pt = bodyEl ? pageText(bodyEl, headEl) : undefined;
 
   // Date.
   let published: string | undefined;
@@ -251,6 +356,7 @@ export function extractMetadata(document: El, url?: string): PageMetadata {
       publishedFrom = from;
     }
   };
+  if (pt) take(dateNearHeadline(pt, numericOrder), 'headline');
   for (const a of articles) take(parseMachineDate(str(a.datePublished)), 'jsonld');
   take(
     parseMachineDate(
@@ -270,13 +376,23 @@ export function extractMetadata(document: El, url?: string): PageMetadata {
   take(dateFromUrl(pageUrl), 'url');
   for (const a of articles) take(parseMachineDate(str(a.dateCreated)), 'jsonld-created');
 
-  // Authors.
+  // Authors: a person the JSON-LD names, else the byline shown with the headline, else meta tags,
+  // else an organisation the JSON-LD names, else elements marked as author or byline.
   let authors: string[] = [];
-  if (article) authors = uniqueNames(namesOf(article.author ?? article.creator, byId));
+  const ldAuthors = article ? namesOf(article.author ?? article.creator, byId) : [];
+  const orgNames = new Set(objs.filter((o) => types(o).some((t) => /Organization|Corporation|NewsMediaOrganization|WebSite/.test(t))).map((o) => str(o.name)?.toLowerCase()));
+  if (outlet) orgNames.add(outlet.toLowerCase());
+  const people = uniqueNames(ldAuthors.filter((n) => !orgNames.has(clean(n).toLowerCase())));
+  if (people.length) authors = people;
+  if (!authors.length && pt) {
+    const b = bylineNearHeadline(pt);
+    if (b) authors = uniqueNames([b]);
+  }
   if (!authors.length) {
     const m = metaContent(document, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name']);
     if (m && !looksLikeUrl(m)) authors = uniqueNames(m.split(/\s*(?:;|\band\b|&)\s*/));
   }
+  if (!authors.length) authors = uniqueNames(ldAuthors);
   if (!authors.length) {
     const els = document.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline__name, .author a, .byline a, .byline, .author, [class*="author-name" i], [class*="byline" i]');
     const names: string[] = [];
