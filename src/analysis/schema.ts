@@ -62,6 +62,8 @@ export const analysisSchema = z.object({
       goldstein: z.number().optional(),
       actor: z.array(z.string()),
       recipient: z.array(z.string()),
+      actorSpans: z.array(spanSchema).optional(),
+      recipientSpans: z.array(spanSchema).optional(),
       trigger: spanSchema,
       evidence: spanSchema,
       date: iso.optional(),

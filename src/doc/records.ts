@@ -58,6 +58,10 @@ export interface EventRecord {
   readonly goldstein?: number;
   readonly actor: readonly string[];
   readonly recipient: readonly string[];
+  /** The words that fill the actor role (an actor's mention, or a noun phrase that is no actor: "the protesters"). */
+  readonly actorSpans?: readonly Span[];
+  /** The words that fill the recipient role, actor or not. */
+  readonly recipientSpans?: readonly Span[];
   readonly trigger: Span;
   readonly evidence: Span;
   /** ISO 8601 date, month (`2025-12`), year, or interval (`2026-01-12/2026-01-16`). */

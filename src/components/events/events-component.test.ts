@@ -44,6 +44,15 @@ describe('events component', () => {
     assert.equal(e?.quad, 1);
     assert.equal(e?.cameo, '051');
   });
+  it('records the words that fill each role, also where no actor fills it', () => {
+    const doc = docOf('Chile praised the striking dockworkers on Monday.', { chl: ['Chile'] });
+    const [e] = events(doc);
+    assert.deepEqual(e?.actor, ['chl']);
+    assert.deepEqual(e?.recipient, []);
+    assert.deepEqual(e?.actorSpans?.map((s) => s.text), ['Chile']);
+    assert.deepEqual(e?.recipientSpans?.map((s) => s.text), ['the striking dockworkers']);
+    for (const s of [...(e?.actorSpans ?? []), ...(e?.recipientSpans ?? [])]) assert.equal(doc.text.slice(s.start, s.end), s.text);
+  });
   it('makes one event per actor of a compound actor', () => {
     const doc = docOf('France and Italy condemned Ruritania on Monday.', { fra: ['France'], ita: ['Italy'], rur: ['Ruritania'] });
     const es = events(doc).filter((e) => e.type === 'ACCUSE');

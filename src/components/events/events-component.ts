@@ -1,7 +1,7 @@
 import type { Doc } from '../../doc/doc.js';
 import type { EventRecord, Modality, PloverType, QuoteRecord } from '../../doc/records.js';
 import { makeSpan, type Span } from '../../doc/span.js';
-import { defineComponent } from '../../pipeline/component.js';
+import { defineComponent, type Component } from '../../pipeline/component.js';
 import { findDates, nearestDate, type DateMention } from '../dates/resolve-dates.js';
 import { cameoEntry, type Convention } from './cameo-table.js';
 import { cuesBefore, type CueSet } from './cues.js';
@@ -409,7 +409,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           rule: m.pattern.id,
         };
         const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
-        const ev: CodedEvent = { record: rec, actorSpans: a.spans, recipientSpans };
+        const ev: CodedEvent = { record: { ...rec, actorSpans: a.spans, recipientSpans }, actorSpans: a.spans, recipientSpans };
         sentenceEvents.push(ev);
         out.push(ev);
       }
@@ -418,7 +418,15 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
   return out;
 }
 
-export const eventsComponent = defineComponent(
-  { name: 'events', version: '0.1.0', requires: ['tokens', 'sentences', 'actors', 'quotes'], assigns: ['events'] },
-  (doc) => doc.set('events', codeEvents(doc).map((e) => e.record).filter((r) => r.actor.length > 0)),
-);
+/** An event enters the layer when something fills its actor role: an actor id, or at least the words. */
+const KEEP = (r: EventRecord): boolean => r.actor.length > 0 || (r.actorSpans?.length ?? 0) > 0;
+
+/** The events component with options (a CAMEO→PLOVER convention, another lexicon). */
+export function makeEventsComponent(opts: EventOptions = {}): Component {
+  return defineComponent(
+    { name: 'events', version: '0.2.0', requires: ['tokens', 'sentences', 'actors', 'quotes'], assigns: ['events'] },
+    (doc) => doc.set('events', codeEvents(doc, opts).map((e) => e.record).filter(KEEP)),
+  );
+}
+
+export const eventsComponent = makeEventsComponent();

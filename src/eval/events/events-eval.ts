@@ -12,7 +12,7 @@ import { eventsPipeline, evaluateSeed } from './seed-eval.js';
 const USAGE =
   'attache eval events --data FILE.tsv|SEED_DIR [--cv K] [--no-e2e] [--convention manual|cameo2plover-2021] [--limit N] [--json] [--min NAME=VALUE …]';
 
-const PLV_METRICS = ['accuracy', 'macro_f1', 'cv_accuracy', 'cv_macro_f1', 'e2e_recall'];
+const PLV_METRICS = ['accuracy', 'macro_f1', 'cv_accuracy', 'cv_macro_f1', 'e2e_recall', 'e2e_recall_odd'];
 const SEED_METRICS = ['required', 'dates', 'negatives_violated'];
 
 function parseMin(specs: readonly string[], known: readonly string[]): [string, number][] {
@@ -92,20 +92,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (limit) rows = rows.slice(0, limit);
   const folds = intOption(values.cv, 'cv', 0);
   const given = evaluateGivenPair(rows, { convention, folds });
-  const e2e = values['no-e2e'] ? undefined : evaluateEndToEnd(rows, eventsPipeline(), convention);
+  const e2e = values['no-e2e'] ? undefined : evaluateEndToEnd(rows, eventsPipeline({ convention }));
   const metrics: Record<string, number> = { accuracy: given.rules.accuracy, macro_f1: given.rules.macroF1 };
   if (given.model) {
     metrics.cv_accuracy = given.model.accuracy;
     metrics.cv_macro_f1 = given.model.macroF1;
   }
-  if (e2e) metrics.e2e_recall = e2e.recall;
+  if (e2e) {
+    metrics.e2e_recall = e2e.recall;
+    metrics.e2e_recall_odd = e2e.byParity.odd.recall;
+  }
   if (values.json) io.out(`${JSON.stringify({ task: 'events', data, convention, metrics, given, e2e }, null, 2)}\n`);
   else {
     io.out(`PLV given the marked pair (convention ${convention}; YIELD = CONCEDE or RETREAT)\n`);
     io.out(`${formatReport('rules', given.rules, PLV_LABELS)}\n`);
+    const par = given.rulesByParity;
+    io.out(`rules by row parity: even (inspected) accuracy ${par.even.accuracy.toFixed(3)} macro-F1 ${par.even.macroF1.toFixed(3)} (${par.even.n}); odd (never inspected) accuracy ${par.odd.accuracy.toFixed(3)} macro-F1 ${par.odd.macroF1.toFixed(3)} (${par.odd.n})\n`);
     if (given.model) io.out(`${formatReport(`rules + linear model, ${given.folds}-fold cross-validated`, given.model, PLV_LABELS)}\n`);
     if (e2e) {
-      io.out(`end to end (no marks, full pipeline): triple recall ${e2e.recall.toFixed(3)} (${e2e.found}/${e2e.n}), ${e2e.articlesPerSecond.toFixed(0)} sentences/s\n`);
+      io.out(`end to end (no marks, full pipeline, scored on the Analysis): triple recall ${e2e.recall.toFixed(3)} (${e2e.found}/${e2e.n}), ${e2e.articlesPerSecond.toFixed(0)} sentences/s\n`);
+      io.out(`  even rows (inspected) ${e2e.byParity.even.recall.toFixed(3)} (${e2e.byParity.even.found}/${e2e.byParity.even.n}), odd rows ${e2e.byParity.odd.recall.toFixed(3)} (${e2e.byParity.odd.found}/${e2e.byParity.odd.n}); actors with ids only ${e2e.recallActorIds.toFixed(3)}\n`);
       io.out(`  ${Object.entries(e2e.perClass).sort().map(([k, v]) => `${k} ${v.recall.toFixed(2)}`).join(', ')}\n`);
     }
   }

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { componentsUpTo } from '../../components/registry.js';
-import { codeEvents, eventsComponent, type CodedEvent } from '../../components/events/events-component.js';
-import type { Doc } from '../../doc/doc.js';
+import { eventsComponent, makeEventsComponent, type EventOptions } from '../../components/events/events-component.js';
+import { toAnalysis, type Analysis } from '../../analysis/analysis.js';
 import { AttacheError } from '../../errors.js';
 import { Pipeline } from '../../pipeline/pipeline.js';
 import { toDoc } from '../../read/to-doc.js';
@@ -56,9 +56,12 @@ export interface SeedReport {
 }
 
 /** Pipeline for whole-article evaluation: the registered components, with `events` appended where not registered yet. */
-export function eventsPipeline(): Pipeline {
+export function eventsPipeline(opts?: EventOptions): Pipeline {
   const comps = componentsUpTo();
-  if (!comps.some((c) => c.name === 'events')) comps.push(eventsComponent);
+  const i = comps.findIndex((c) => c.name === 'events');
+  const events = opts ? makeEventsComponent(opts) : eventsComponent;
+  if (i < 0) comps.push(events);
+  else comps.splice(i, comps.length - i, events);
   return new Pipeline(comps);
 }
 
@@ -81,8 +84,8 @@ export function goldActorOf(texts: readonly string[], gold: readonly GoldActor[]
   return best;
 }
 
-function textsOfIds(doc: Doc, ids: readonly string[]): string[][] {
-  const actors = doc.maybe('actors') ?? [];
+function textsOfIds(a: Analysis, ids: readonly string[]): string[][] {
+  const actors = a.actors;
   return ids.map((id) => {
     const a = actors.find((x) => x.id === id);
     return a ? [a.name, ...a.mentions.filter((m) => !/^(he|she|it|they|him|her|them|his|its|their|we|i|us|our)$/i.test(m.text)).map((m) => m.text)] : [];
@@ -105,23 +108,23 @@ export function evaluateSeed(dir: string): SeedReport[] {
     const txt = join(dir, gf.replace(/\.gold\.json$/, '.txt'));
     const gold = JSON.parse(readFileSync(join(dir, gf), 'utf8')) as GoldFile;
     const doc = pipeline.run(toDoc({ uri: txt, kind: 'text', content: readFileSync(txt, 'utf8') }));
-    const coded: CodedEvent[] = doc.has('events') ? codeEventsWithSpans(doc) : [];
-    const mapped = coded.map((e) => {
-      const actorTexts = [...e.actorSpans.map((s) => s.text), ...textsOfIds(doc, e.record.actor).flat()];
+    const a = toAnalysis(doc, pipeline.version);
+    const mapped = a.events.map((e) => {
+      const actorTexts = [...(e.actorSpans ?? []).map((s) => s.text), ...textsOfIds(a, e.actor).flat()];
       const recips = [
-        ...e.recipientSpans.map((s) => goldActorOf([s.text], gold.actors)),
-        ...textsOfIds(doc, e.record.recipient).map((ts) => goldActorOf(ts, gold.actors)),
+        ...(e.recipientSpans ?? []).map((s) => goldActorOf([s.text], gold.actors)),
+        ...textsOfIds(a, e.recipient).map((ts) => goldActorOf(ts, gold.actors)),
       ].filter((x): x is string => !!x);
       return { e, actor: goldActorOf(actorTexts, gold.actors), recipients: [...new Set(recips)] };
     });
     const results: SeedEventResult[] = gold.events.map((g) => {
       const types = alternatives(g);
-      const cands = mapped.filter((m) => m.actor === g.actor && m.recipients.some((r) => g.recipient.includes(r)) && !m.e.record.negated);
+      const cands = mapped.filter((m) => m.actor === g.actor && m.recipients.some((r) => g.recipient.includes(r)) && !m.e.negated);
       const rank = (m: (typeof cands)[number]) =>
-        (m.e.record.type === g.type ? 4 : 0) + (!g.modality || m.e.record.modality === g.modality ? 8 : 0) + (g.date && (m.e.record.date ?? '').startsWith(g.date) ? 2 : 0);
-      const typed = cands.filter((m) => types.includes(m.e.record.type)).sort((a, b) => rank(b) - rank(a));
+        (m.e.type === g.type ? 4 : 0) + (!g.modality || m.e.modality === g.modality ? 8 : 0) + (g.date && (m.e.date ?? '').startsWith(g.date) ? 2 : 0);
+      const typed = cands.filter((m) => types.includes(m.e.type)).sort((a, b) => rank(b) - rank(a));
       const best = typed[0] ?? cands[0];
-      const r = best?.e.record;
+      const r = best?.e;
       const typeOk = !!r && types.includes(r.type);
       const modalityOk = !!r && (!g.modality || r.modality === g.modality);
       const dateOk = g.date && r ? (r.date ?? '').startsWith(g.date) : undefined;
@@ -137,7 +140,7 @@ export function evaluateSeed(dir: string): SeedReport[] {
     });
     let violated = 0;
     for (const neg of gold.negatives ?? []) {
-      violated += mapped.filter((m) => m.actor === neg.actor && neg.not_type.includes(m.e.record.type) && !m.e.record.negated && (!neg.recipient || m.recipients.includes(neg.recipient))).length;
+      violated += mapped.filter((m) => m.actor === neg.actor && neg.not_type.includes(m.e.type) && !m.e.negated && (!neg.recipient || m.recipients.includes(neg.recipient))).length;
     }
     const dated = gold.events.filter((g) => g.required !== false && g.date && g.date.length <= 7 && g.date.length >= 7);
     reports.push({
@@ -148,14 +151,9 @@ export function evaluateSeed(dir: string): SeedReport[] {
       datesOk: dated.filter((g) => results.find((r) => r.id === g.id)?.dateOk).length,
       datesTotal: dated.length,
       negativesViolated: violated,
-      predictedEvents: doc.get('events').length,
+      predictedEvents: a.events.length,
       pipeline: pipeline.version,
     });
   }
   return reports;
-}
-
-/** The coded events with their argument spans (the layer keeps only ids). */
-function codeEventsWithSpans(doc: Doc): CodedEvent[] {
-  return codeEvents(doc);
 }
