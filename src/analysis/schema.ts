@@ -30,6 +30,7 @@ export const analysisSchema = z.object({
       name: z.string(),
       kind: z.enum(['person', 'organization', 'country', 'igo', 'region', 'media', 'group']),
       country: z.string().optional(),
+      countryFrom: z.enum(['kb', 'text', 'context']).optional(),
       sector: z.string().optional(),
       role: z.string().optional(),
       kbId: z.string().optional(),

@@ -13,6 +13,12 @@ export interface ActorRecord {
   readonly kind: ActorKind;
   /** ISO 3166-1 alpha-3, or an IGO code such as `EU`, `NATO`, `UN`. */
   readonly country?: string;
+  /**
+   * Where `country` came from: `kb` the knowledge-base entry, `text` words of the article about
+   * this actor ("Italian", "Sen.", a US party), `context` the article as a whole (the country it
+   * is mostly about, or its dateline) — an inference with no span of its own.
+   */
+  readonly countryFrom?: 'kb' | 'text' | 'context';
   /** PLOVER sector code: GOV, MIL, REB, OPP, PTY, COP, JUD, SPY, MED, EDU, BUS, CRM, CVL, IGO, NGO, … */
   readonly sector?: string;
   readonly role?: string;

@@ -1,4 +1,5 @@
 import type { KbEntry, KbRole } from './kb-schema.js';
+import { kbSurnameOf, nameRules, titleAnswers, type NameRules } from './person-names.js';
 
 /** How a surface form names an entry. */
 export type SurfaceHow =
@@ -83,7 +84,11 @@ export class KnowledgeBase {
   /** The most tokens any surface form spans (a bound for scanners). */
   maxWords = 1;
 
-  constructor(entries: Iterable<KbEntry>) {
+  /** The rules that derive surnames and compare office titles. */
+  readonly rules: NameRules;
+
+  constructor(entries: Iterable<KbEntry>, rules: NameRules = nameRules()) {
+    this.rules = rules;
     const map = new Map<string, KbEntry>();
     for (const e of entries) map.set(e.id, e);
     this.entries = map;
@@ -94,7 +99,7 @@ export class KnowledgeBase {
   withOverrides(overrides: Iterable<KbEntry>): KnowledgeBase {
     const map = new Map(this.entries);
     for (const e of overrides) map.set(e.id, e);
-    return new KnowledgeBase(map.values());
+    return new KnowledgeBase(map.values(), this.rules);
   }
 
   get(id: string): KbEntry | undefined {
@@ -123,7 +128,8 @@ export class KnowledgeBase {
 
   /**
    * Who held an office on `date`: `title` is matched on its last word(s) ("president",
-   * "foreign minister", "spokesman"), `country` is the ISO3 or IGO code served.
+   * "foreign minister", "spokesman") but never across a modifier ("Vice President" does not
+   * answer "president"); `country` is the ISO3 or IGO code served.
    */
   holders(title: string, country: string | undefined, date: string | undefined): { entry: KbEntry; role: KbRole }[] {
     const t = title.toLowerCase().trim();
@@ -132,10 +138,14 @@ export class KnowledgeBase {
     if (!list) return [];
     return list.filter(({ role }) => {
       if (country && role.country !== country) return false;
-      const rt = role.title.toLowerCase();
-      if (rt !== t && !rt.endsWith(` ${t}`)) return false;
+      if (!titleAnswers(role.title, t, this.rules)) return false;
       return roleActive(role, date);
     });
+  }
+
+  /** The surname a person entry is indexed under, if any (see `kbSurnameOf`). */
+  surnameOf(e: KbEntry): string | undefined {
+    return e.kind === 'person' ? kbSurnameOf(e, this.rules) : undefined;
   }
 
   private add(surface: string, entry: KbEntry, how: SurfaceHow): void {
@@ -179,7 +189,8 @@ export class KnowledgeBase {
     if (e.kind === 'person') {
       const words = e.name.split(/\s+/);
       if (words.length >= 3 && words.some((w) => INITIAL.test(w))) this.add(words.filter((w) => !INITIAL.test(w)).join(' '), e, 'name');
-      if (words.length >= 2) this.add(words[words.length - 1]!, e, 'surname');
+      const surname = kbSurnameOf(e, this.rules);
+      if (surname) this.add(surname, e, 'surname');
     }
     for (const r of e.roles ?? []) {
       const t = r.title.toLowerCase().trim();

@@ -3,6 +3,7 @@ import type { ActorKind, ActorRecord } from '../../doc/records.js';
 import { makeSpan } from '../../doc/span.js';
 import type { KbEntry } from '../../kb/kb-schema.js';
 import { normKey, type KnowledgeBase } from '../../kb/knowledge-base.js';
+import { hasTitleModifier, surnameOf, titleCore } from '../../kb/person-names.js';
 import type { ActorLexicon } from '../mentions/actor-lexicon.js';
 import { kindOfEntry } from '../mentions/mention-finder.js';
 import type { MentionRecord } from '../mentions/mention-record.js';
@@ -13,6 +14,8 @@ interface Cluster {
   name: string;
   kind: ActorKind;
   country?: string;
+  /** Where `country` came from: the KB entry, or words of the text. */
+  countryFrom?: 'kb' | 'text';
   sector?: string;
   role?: string;
   kbId?: string;
@@ -49,9 +52,31 @@ export function slugify(s: string): string {
   return base || 'actor';
 }
 
-function lastWord(s: string): string {
-  const w = s.trim().split(/\s+/);
-  return normKey(w[w.length - 1] ?? '');
+/** The surname of a name found in a text ("King" of "Martin Luther King Jr.", "Le Pen"), or the name itself when it is one word. */
+function textSurname(name: string, country?: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length === 1) return normKey(words[0]!);
+  return normKey(surnameOf(name, { scope: 'text', country }) ?? words[words.length - 1]!);
+}
+
+const FUNCTION_WORDS = new Set(['of', 'for', 'the', 'and', 'to', 'on']);
+
+/**
+ * The keys a role is found by later ("the spokesman", "the vice president"): the role and its
+ * shorter endings ("Kremlin spokesman", "spokesman"), and before "of" its head ("secretary" of
+ * "secretary of state") — but no ending that drops a modifier ("prime minister" is no key of
+ * "deputy prime minister").
+ */
+export function roleKeys(role: string): string[] {
+  const core = titleCore(role);
+  const w = role.toLowerCase().trim().split(/\s+/);
+  const coreLen = core.split(' ').length;
+  const keys: string[] = [];
+  const stop = hasTitleModifier(role) ? w.length - coreLen : w.length - 1;
+  for (let k = 0; k <= stop; k++) if (!FUNCTION_WORDS.has(w[k]!)) keys.push(w.slice(k).join(' '));
+  const of = w.indexOf('of');
+  if (of > 0 && !hasTitleModifier(w.slice(0, of).join(' '))) keys.push(w[of - 1]!);
+  return keys;
 }
 
 /**
@@ -109,12 +134,16 @@ export class ActorResolver {
     for (const c of this.clusters) {
       if (!c.mentions.length) continue;
       let country = c.country;
-      if (!country && c.kind !== 'region') country = c.us ? 'USA' : dominant;
+      let countryFrom: ActorRecord['countryFrom'] = c.countryFrom ?? 'text';
+      if (!country && c.kind !== 'region') {
+        country = c.us ? 'USA' : dominant;
+        countryFrom = c.us ? 'text' : 'context';
+      }
       actors.push({
         id: c.id,
         name: c.name,
         kind: c.kind,
-        ...(country ? { country } : {}),
+        ...(country ? { country, countryFrom } : {}),
         ...(c.sector ? { sector: c.sector } : {}),
         ...(c.role ? { role: c.role } : {}),
         ...(c.kbId ? { kbId: c.kbId } : {}),
@@ -228,12 +257,13 @@ export class ActorResolver {
     const role = this.kb.rolesAt(e, this.date)[0] ?? (e.roles?.length ? e.roles[e.roles.length - 1] : undefined);
     const id = this.ids.has(e.id) ? this.newId(e.id) : e.id;
     this.ids.add(id);
-    const words = e.name.split(/\s+/);
+    const surname = e.kind === 'person' ? surnameOf(e.name, { scope: 'kb', allowAmbiguous: true, country: e.country }) : undefined;
+    const country = e.country ?? role?.country;
     const c: Cluster = {
       id,
       name: e.name,
       kind: kindOfEntry(e),
-      ...(e.country ?? role?.country ? { country: e.country ?? role?.country } : {}),
+      ...(country ? { country, countryFrom: 'kb' as const } : {}),
       ...(e.sector ?? role?.sector ? { sector: e.sector ?? role?.sector } : {}),
       ...(role ? { role: role.title } : {}),
       kbId: e.id,
@@ -241,9 +271,9 @@ export class ActorResolver {
       plural: false,
       us: e.country === 'USA',
       mentions: [],
-      surnames: new Set(e.kind === 'person' ? [normKey(words[words.length - 1]!)] : []),
+      surnames: new Set(surname ? [normKey(surname)] : []),
       names: new Set([normKey(e.name), ...(e.aliases ?? []).map(normKey)]),
-      heads: new Set(role ? [role.title.toLowerCase().split(/\s+/).pop()!] : []),
+      heads: new Set(role && e.kind === 'person' ? roleKeys(role.title) : role ? [role.title.toLowerCase().split(/\s+/).pop()!] : []),
       lastPos: -1,
       lastSent: -1,
       lastSpoke: -1,
@@ -258,7 +288,7 @@ export class ActorResolver {
       id: this.newId(name),
       name,
       kind,
-      ...(m.country ? { country: m.country } : {}),
+      ...(m.country ? { country: m.country, countryFrom: 'text' as const } : {}),
       ...(m.sector ? { sector: m.sector } : {}),
       ...(m.role ? { role: m.role } : {}),
       ...(m.gender ? { gender: m.gender } : kind !== 'person' && kind !== 'group' ? { gender: 'n' as const } : {}),
@@ -272,7 +302,7 @@ export class ActorResolver {
       lastSent: -1,
       lastSpoke: -1,
     };
-    if (kind === 'person') c.surnames.add(lastWord(name));
+    if (kind === 'person') c.surnames.add(textSurname(name, m.country));
     this.clusters.push(c);
     return c;
   }
@@ -284,12 +314,15 @@ export class ActorResolver {
     c.lastSent = this.sentenceOf(m.start);
     this.out[i] = c.id;
     if (m.us) c.us = true;
-    if (!c.country && m.country && m.kind === c.kind) c.country = m.country;
+    if (!c.country && m.country && m.kind === c.kind) {
+      c.country = m.country;
+      c.countryFrom = 'text';
+    }
     if (!c.sector && m.sector && m.kind === c.kind && !c.kbId && (c.kind === 'person' || c.kind === 'organization' || c.kind === 'group')) c.sector = m.sector;
     if (!c.role && m.role && c.kind === 'person' && m.kind === 'person') c.role = m.role;
     if (!c.gender && m.gender && m.type !== 'pronoun') c.gender = m.gender;
-    if (m.role && c.kind === 'person') for (const w of m.role.toLowerCase().split(/\s+/)) c.heads.add(w);
-    if (m.head && m.type !== 'title-name' && m.type !== 'name') c.heads.add(this.doc.text.slice(m.head.start, m.head.end).toLowerCase());
+    if (m.role && c.kind === 'person') for (const k of roleKeys(m.role)) c.heads.add(k);
+    if (m.head && m.type !== 'title-name' && m.type !== 'name' && !(c.kind === 'person' && m.role)) c.heads.add(this.doc.text.slice(m.head.start, m.head.end).toLowerCase());
     const sent = this.sentenceOf(m.start);
     if (sent !== this.lastSubjectSent && m.type !== 'pronoun') {
       this.lastSubjectSent = sent;
@@ -301,13 +334,20 @@ export class ActorResolver {
     }
   }
 
-  private personBySurname(name: string): Cluster | undefined {
+  /**
+   * The person named earlier by this name or its surname ("Le Pen", "Peskov"); a full name whose
+   * given name differs from one the actor was called by is someone else ("John Doe" after "Jane Doe").
+   */
+  private personBySurname(name: string, country?: string): Cluster | undefined {
     const full = normKey(name);
-    const last = lastWord(name);
+    const words = full.split(' ');
+    const last = textSurname(name, country);
+    const titled = last.charAt(0) + last.slice(1).toLowerCase();
     let best: Cluster | undefined;
     for (const c of this.clusters) {
       if (c.kind !== 'person') continue;
-      if (c.names.has(full) || c.surnames.has(last) || c.surnames.has(last.charAt(0) + last.slice(1).toLowerCase())) {
+      if (c.names.has(full) || c.surnames.has(full) || c.surnames.has(last) || c.surnames.has(titled)) {
+        if (words.length > 1 && !c.names.has(full) && givenClash(c.names, words)) continue;
         if (!best || c.lastPos > best.lastPos) best = c;
       }
     }
@@ -325,7 +365,7 @@ export class ActorResolver {
     if (m.kind === 'person' && (m.type === 'name' || m.type === 'title-name')) {
       const name = this.headText(m);
       if (entry && m.rule.endsWith('-name')) return this.fromKb(entry);
-      const seen = this.personBySurname(name);
+      const seen = this.personBySurname(name, m.country);
       if (seen && (name.split(/\s+/).length === 1 || !seen.kbId || seen.names.has(normKey(name)) || m.type === 'title-name')) {
         if (name.split(/\s+/).length > 1) seen.names.add(normKey(name));
         return seen;
@@ -341,7 +381,7 @@ export class ActorResolver {
     }
     if (entry && (m.type !== 'nominal' || m.rule.startsWith('kb'))) {
       if (entry.kind === 'person') {
-        const seen = this.personBySurname(this.headText(m));
+        const seen = this.personBySurname(this.headText(m), m.country);
         if (seen) return seen;
       }
       return this.fromKb(entry);
@@ -370,16 +410,19 @@ export class ActorResolver {
   private rolePerson(m: MentionRecord): Cluster {
     const head = this.headText(m).toLowerCase();
     const headWord = head.split(/\s+/).pop()!;
+    // "the deputy prime minister", "the former president": the modifier stays part of the office asked for.
+    const modified = !!m.role && hasTitleModifier(m.role);
+    const asked = modified ? titleCore(m.role!) : head;
     let best: Cluster | undefined;
     for (const c of this.clusters) {
-      if (c.kind !== 'person' || !(c.heads.has(headWord) || c.heads.has(head))) continue;
+      if (c.kind !== 'person' || !(modified ? c.heads.has(asked) : c.heads.has(headWord) || c.heads.has(head))) continue;
       if (m.country && c.country && m.country !== c.country) continue;
       if (!best || c.lastPos > best.lastPos) best = c;
     }
     if (best) return best;
     const country = m.country ?? (m.us ? 'USA' : undefined);
     if (country) {
-      const holders = this.kb.holders(head, country, this.date);
+      const holders = this.kb.holders(asked, country, this.date);
       if (holders.length === 1) return this.fromKb(holders[0]!.entry);
     }
     return this.create(m.text.replace(DET_PREFIX, ''), 'person', m);
@@ -397,14 +440,20 @@ export class ActorResolver {
         if (gov) return this.fromKb(gov);
       }
       if (person || ownerEntry || /^\p{Lu}/u.test(ownerName)) {
-        const name = `${lastWord(ownerName)} ${head}`;
+        const name = `${textSurname(ownerName)} ${head}`;
         const key = normKey(name.toLowerCase());
         for (const c of this.clusters) if (c.names.has(key)) return c;
         const c = this.create(name, 'organization', m);
         c.names.add(key);
-        if (!c.country && ownerEntry?.country) c.country = ownerEntry.country;
+        if (!c.country && ownerEntry?.country) {
+          c.country = ownerEntry.country;
+          c.countryFrom = 'kb';
+        }
         const ownerCluster = ownerEntry ? this.byKb.get(ownerEntry.id) : this.personBySurname(ownerName);
-        if (!c.country && ownerCluster?.country) c.country = ownerCluster.country;
+        if (!c.country && ownerCluster?.country) {
+          c.country = ownerCluster.country;
+          if (ownerCluster.countryFrom) c.countryFrom = ownerCluster.countryFrom;
+        }
         if (ownerCluster?.us) c.us = true;
         return c;
       }
@@ -551,6 +600,25 @@ export class ActorResolver {
     }
     return this.lastSpeaker;
   }
+}
+
+/** True when `words` (a full name) has another given name than a full name the actor was called by. */
+function givenClash(names: ReadonlySet<string>, words: readonly string[]): boolean {
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  for (const n of names) {
+    const nw = n.split(' ');
+    if (nw.length < 2 || nw[nw.length - 1] !== last) continue;
+    const f = nw[0]!;
+    if (f === first) return false;
+    const initial = /^[A-Z]\.?$/;
+    if ((initial.test(f) || initial.test(first)) && f[0] === first[0]) return false;
+  }
+  for (const n of names) {
+    const nw = n.split(' ');
+    if (nw.length >= 2 && nw[nw.length - 1] === last && nw[0] !== first) return true;
+  }
+  return false;
 }
 
 function acronymOf(name: string): string {

@@ -26,6 +26,16 @@ const KB = shippedKb().withOverrides(
   name: Olaf Brenn
   gender: m
   roles: [{ title: Prime Minister, country: RUR, sector: GOV, from: "2013", to: "2020-12" }]
+- id: test-dpm
+  kind: person
+  name: Ines Carrow
+  gender: f
+  roles: [{ title: Deputy Prime Minister, country: RUR, sector: GOV, from: "2021" }]
+- id: test-senator
+  kind: person
+  name: Tamsin Power
+  gender: f
+  roles: [{ title: Senator, country: RUR, sector: LEG, from: "2021" }]
 `,
     'test.yaml',
   ).map((l) => l.entry),
@@ -139,5 +149,40 @@ describe('actors', () => {
     const pm = actors.find((a) => a.kbId === 'test-pm')!;
     assert.deepEqual(pm.mentions.map((m) => m.text), ['Ada Torvik', 'She']);
     assert.equal(mentions.find((m) => m.text === 'She')?.actor, pm.id);
+  });
+
+  it('never takes a deputy or a vice president for the holder of the office', () => {
+    const text = 'Vice President Mara Quill met the Ruritanian deputy prime minister on Monday. The president was away, and the vice president said talks went well.';
+    const { actorOf } = run(text, '2024-03-01');
+    const quill = actorOf('Mara Quill')!;
+    assert.equal(actorOf('the vice president')?.id, quill.id);
+    assert.notEqual(actorOf('The president')?.id, quill.id, '"the president" is not the vice president');
+    assert.equal(actorOf('deputy prime minister')?.kbId, 'test-dpm');
+    const pm = run('The Ruritanian deputy prime minister and the Ruritanian prime minister spoke.', '2024-03-01');
+    assert.equal(pm.actorOf('Ruritanian prime minister')?.kbId, 'test-pm');
+  });
+
+  it('does not take a given name for a known surname, and keeps an ambiguous surname to the person named in full', () => {
+    const { actorOf } = run('Power plants closed. Senator Tamsin Power said the grid held. Power added that prices fell. Paul Marlowe disagreed.', '2024-03-01');
+    const power = actorOf('Tamsin Power')!;
+    assert.equal(power.kbId, 'test-senator');
+    assert.notEqual(actorOf('Power plants')?.id, power.id);
+    assert.equal(actorOf('Power added')?.id, power.id);
+    assert.equal(actorOf('Paul Marlowe')?.name, 'Paul Marlowe');
+  });
+
+  it('tells a person named by the same surname but another given name apart', () => {
+    const { actorOf } = run('Jane Holloway said the bill was bad. John Holloway said it was good. Holloway later left.');
+    assert.notEqual(actorOf('Jane Holloway')?.id, actorOf('John Holloway')?.id);
+    assert.equal(actorOf('Holloway later')?.id, actorOf('John Holloway')?.id);
+  });
+
+  it('says where an actor\'s country came from: the KB, the words of the text, or the article as a whole', () => {
+    const { actorOf } = run('Ada Torvik met Italian envoy Marco Bellini in Strelsau. Ruritania and Ruritanian officials said Greta Lind, an economist, agreed.', '2024-03-01');
+    assert.deepEqual([actorOf('Ada Torvik')?.country, actorOf('Ada Torvik')?.countryFrom], ['RUR', 'kb']);
+    assert.deepEqual([actorOf('Marco Bellini')?.country, actorOf('Marco Bellini')?.countryFrom], ['ITA', 'text']);
+    const lind = actorOf('Greta Lind')!;
+    assert.equal(lind.countryFrom, 'context');
+    assert.equal(lind.country, 'RUR');
   });
 });

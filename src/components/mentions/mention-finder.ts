@@ -63,6 +63,8 @@ const NOT_NAME = new Set([
   'Of', 'About', 'Among', 'Over', 'Under', 'Into', 'Against', 'During', 'Without', 'Within', 'Because', 'Until', 'Unless', 'Whether', 'Do', 'Does', 'Did',
   'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'May', 'Might', 'Must', 'Have', 'Has', 'Had', 'Let', 'Please', 'Thank', 'Thanks',
 ]);
+/** Short day and month names without a dot: a date before a number, else possibly a name ("Ai Jun wrote"). */
+const DATE_ABBR = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 const ORG_SUFFIX_OK = new Set(['of', 'for', 'on', 'and', '&', 'the']);
 const RELATIVE_OK_BEFORE = /^[,]$/;
 const IT_SKIP = new Set(['be', 'seem', 'appear', 'happen', 'remain', 'matter', 'take', 'look', 'sound', 'become', 'cost', 'mean', 'make', 'help', 'work', 'get', 'go', 'turn', 'feel', 'depend']);
@@ -129,8 +131,16 @@ export class MentionFinder {
     if (cached !== undefined) return cached ?? undefined;
     let r = this.kbWalk(i, false);
     if (!r && this.s.cap[i] === 2) r = this.kbWalk(i, true);
+    // A derived surname right before another name word is someone's given name ("Paul" of "Paul Manafort").
+    if (r && r.hits.every((h) => h.how === 'surname') && this.nameGoesOn(r.b)) r = undefined;
     this.kbCache[i] = r ?? null;
     return r;
+  }
+
+  /** True when token b continues a personal name: a capitalised word on the same line that starts no title or phrase. */
+  private nameGoesOn(b: number): boolean {
+    const s = this.s;
+    return b < s.n && s.gap[b] === 1 && s.joins(b) && this.isCapWord(b) && s.cap[b] !== 2 && !this.lex.anyFirst.has(s.low[b]!) && !s.isPossessive(b) && !s.isVerb(b);
   }
 
   private kbWalk(i: number, titleCase: boolean): { b: number; hits: readonly SurfaceHit[] } | undefined {
@@ -159,7 +169,7 @@ export class MentionFinder {
     const s = this.s;
     if (i >= s.n || !s.cap[i] || s.ign[i]) return false;
     const w = s.txt[i]!;
-    if (NOT_NAME.has(w)) return false;
+    if (NOT_NAME.has(w)) return DATE_ABBR.has(w) && !s.first[i] && i + 1 < s.n && !/^[\d.]/.test(s.txt[i + 1]!);
     return /[A-Za-z\u00c0-\u024f]/.test(w);
   }
 
@@ -573,10 +583,15 @@ export class MentionFinder {
 
   private capRun(i: number): Draft | undefined {
     const s = this.s;
-    if (!this.isCapWord(i) || s.titled[i]) return undefined;
+    if (!this.isCapWord(i)) return undefined;
     if (s.first[i] && !s.isPropn(i)) return undefined;
     let b = this.nameAt(i);
     if (b < 0) return undefined;
+    // In a title-case line only a surname known from the text counts ("Stated Stone:").
+    if (s.titled[i]) {
+      if (b === i + 1) this.pending.push(i);
+      return undefined;
+    }
     // Organisation names may run on with "of", "for", "and": "Roper Center for Public Opinion Research".
     let hasOrgHead = this.orgHeadIn(i, b);
     for (let guard = 0; guard < 3; guard++) {

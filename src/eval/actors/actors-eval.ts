@@ -187,7 +187,7 @@ export function evaluatePolnearActors(root: string, split: string, limit = Infin
       if (best) namedCovered++;
       const actor = best?.actor ? actors.get(best.actor) : undefined;
       if (actor?.country) namedOk++;
-      else if (missed.length < 400) missed.push(`${d.name}: "${srcText.slice(0, 60)}"${best ? ` (mention "${best.text}"${actor ? `, actor ${actor.id} without country` : ', no actor'})` : ' (no mention)'}`);
+      else missed.push(`${d.name}: "${srcText.slice(0, 60)}"${best ? ` (mention "${best.text}"${actor ? `, actor ${actor.id} without country` : ', no actor'})` : ' (no mention)'}`);
     }
   }
   const r = (x: number) => Math.round(x * 1000) / 1000;
