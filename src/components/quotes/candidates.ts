@@ -2,7 +2,7 @@ import type { QuoteKind } from '../../doc/records.js';
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
-import { Phrases, type TokenRange } from './phrases.js';
+import { Phrases, TITLES, type TokenRange } from './phrases.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
 
 /**
@@ -51,6 +51,18 @@ const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', '
 const SENT_FINAL = /[.!?]/;
 const POSSESSIVE = /^['’]s?$/;
 
+/** True when `text[k]` ends a sentence: `.`, `!` or `?`, but not the full stop of an initial or a title ("J.", "Mr."). */
+export function sentenceEndAt(text: string, k: number): boolean {
+  const c = text[k];
+  if (c === '!' || c === '?') return true;
+  if (c !== '.') return false;
+  let w = k;
+  while (w > 0 && /[\p{L}]/u.test(text[w - 1]!)) w--;
+  const word = text.slice(w, k);
+  if (word.length === 1 && /[A-Z]/.test(word)) return false;
+  return !(word && /^[A-Z]/.test(word) && TITLES.has(word.toLowerCase()));
+}
+
 export interface CandidateSet {
   readonly quotes: readonly QuoteSpan[];
   readonly candidates: Candidate[];
@@ -96,6 +108,19 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(tok.posTag(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
     return (lex.verbFamilies.has(lemma(i)) || (p === 'VERB' && LIGHT_VERBS.has(lemma(i)))) && !(lemma(i) === 'say' && p === 'NOUN');
   };
+  /** A cue next to quote marks: any cue verb, or a verb of manner ("snapped", "beamed"). */
+  const isQuoteCue = (i: number) => {
+    if (isCueVerb(i)) return true;
+    const p = tok.posTag(i);
+    if (p === 'VERB') return lex.quoteOnly.has(lemma(i));
+    // The tagger calls some verbs adjectives or nouns ("Toomey fumed"): right after a name or pronoun, read them by their form.
+    if ((p !== 'ADJ' && p !== 'NOUN') || i === 0 || !/^(PROPN|PRON)$/.test(tok.posTag(i - 1))) return false;
+    const f = ph.lower(i);
+    const m = /^(.+?)(ied|ed|d|es|s)$/.exec(f);
+    if (!m) return false;
+    const stems = m[2] === 'ied' ? [`${m[1]}y`] : [m[1]!, `${m[1]}${m[2]!.slice(0, -1)}`];
+    return stems.some((x) => lex.quoteOnly.has(x) || lex.verbFamilies.has(x));
+  };
   const candidates: Candidate[] = [];
   const usedCue = new Map<number, number>();
 
@@ -119,20 +144,34 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     // Left context: back to the sentence start within the paragraph (or the previous quote's close).
     let leftStart = paraStart;
     for (let k = qs.open - 1; k > paraStart; k--) {
-      if (SENT_FINAL.test(text[k]!) && /\s/.test(text[k + 1] ?? ' ') && !/[A-Z]/.test(text[k - 1]!) ) {
+      if (sentenceEndAt(text, k) && /\s/.test(text[k + 1] ?? ' ')) {
         leftStart = k + 1;
         break;
       }
     }
     const prevQ = q > 0 ? quotes[q - 1]! : undefined;
     if (prevQ && prevQ.close > leftStart && prevQ.close <= qs.open) leftStart = prevQ.close;
+    // A quote opening its paragraph after one that ends in a colon ("Cruz continued:"): the cue is there.
+    if (para > 0 && leftStart === paraStart && /^\s*$/.test(text.slice(paraStart, qs.open)) && /:\s*$/.test(text.slice(paras[para - 1]!.start, paras[para - 1]!.end))) {
+      const prev = paras[para - 1]!;
+      let k = prev.end - 1;
+      while (k > prev.start && /[\s:]/.test(text[k]!)) k--;
+      leftStart = prev.start;
+      for (; k > prev.start; k--) {
+        if (sentenceEndAt(text, k) && /\s/.test(text[k + 1] ?? ' ')) {
+          leftStart = k + 1;
+          break;
+        }
+      }
+      if (prevQ && prevQ.close > leftStart && prevQ.close <= qs.open) leftStart = prevQ.close;
+    }
     const leftTxt = text.slice(leftStart, qs.open);
     const [lf, ll] = tok.tokensIn(leftStart, qs.open);
     // Right context: from the close mark to the sentence end, the next quote or the paragraph end.
     const nextQ = quotes[q + 1];
     let rightEnd = qs.unclosed ? qs.close : Math.min(paraEnd, nextQ && nextQ.open >= qs.close ? nextQ.open : paraEnd);
     for (let k = qs.close; k < rightEnd; k++) {
-      if (SENT_FINAL.test(text[k]!) && !/[A-Z]/.test(text[k - 1] ?? '') && /[\s"”]/.test(text[k + 1] ?? ' ')) {
+      if (sentenceEndAt(text, k) && /[\s"”']/.test(text[k + 1] ?? ' ')) {
         rightEnd = k + 1;
         break;
       }
@@ -140,7 +179,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     const [rf, rl] = qs.unclosed ? [0, 0] : tok.tokensIn(qs.close, rightEnd);
     const quoted = text.slice(qs.start, qs.end);
     const startsSentence = /^\s*$/.test(leftTxt) || /[:,]\s*$/.test(leftTxt) || /^[\s—–-]*$/.test(leftTxt);
-    const endsLikeSpeech = /[,.!?—–-]\s*$/.test(quoted) || /^\s*,/.test(text.slice(qs.close, qs.close + 3));
+    const endsLikeSpeech = /[,.!?—–-]['’]?\s*$/.test(quoted) || /^\s*,/.test(text.slice(qs.close, qs.close + 3));
     const words = quoted.trim().split(/\s+/).length;
     let made = false;
 
@@ -148,10 +187,29 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     if (!made && rl > rf && endsLikeSpeech) {
       let i = rf;
       if (ph.lower(i) === ',' || ph.lower(i) === '—' || ph.lower(i) === '–') i++;
-      for (let c = i; c < Math.min(rl, i + 9); c++) {
+      // "“…,” Jane Roe, a former candidate, told …": a name, an appositive, then the cue.
+      const np = ph.npStartingAt(i, rl, false);
+      if (np && np.last < rl && ph.lower(np.last) === ',' && ph.pos(np.first) !== 'PRON') {
+        let m = np.last + 1;
+        for (; m < Math.min(rl, np.last + 30); m++) {
+          if (ph.lower(m) !== ',') continue;
+          let c = m + 1;
+          while (c < rl && ph.pos(c) === 'ADV') c++;
+          if (c >= rl || !/^(VERB|AUX|NOUN)$/.test(ph.pos(c))) continue;
+          if (isQuoteCue(c) && usable(c)) {
+            const src = { first: np.first, last: m };
+            candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: cueSpan(c), source: tokRange(src), sourceToks: src, cueTok: c, rule: 'direct-cue-after-appositive', quote: q });
+            usedCue.set(c, candidates.length - 1);
+            lastDirect = candidates.length - 1;
+            made = true;
+          }
+          break;
+        }
+      }
+      for (let c = i; !made && c < Math.min(rl, i + 9); c++) {
         if (!usable(c)) break;
         if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.') break;
-        if (!isCueVerb(c)) continue;
+        if (!isQuoteCue(c)) continue;
         let src: TokenRange | undefined = c > i ? ph.npEndingAt(c - 1, i) : undefined;
         if (src && src.first > i) {
           // Only adverbs/auxiliaries may sit between the close mark and the subject.
@@ -171,11 +229,11 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     }
     // Cue before the quote: "X said:", "He added that:", "X said, adding: “…”", "X said in a statement: “…”".
     // "He added “In this case …”": the cue right before a quote that opens with a capital.
-    const cueRightBefore = ll > lf && /^\s*[\p{Lu}]/u.test(quoted) && [...rangeTokens(leftStart, qs.open)].slice(-3).some((c) => isCueVerb(c) && [...rangeTokens(tok.ends[c]!, qs.open)].every((k) => /^(that|:|,)$/.test(ph.lower(k))));
+    const cueRightBefore = ll > lf && /^\s*[\p{Lu}]/u.test(quoted) && [...rangeTokens(leftStart, qs.open)].slice(-3).some((c) => isQuoteCue(c) && [...rangeTokens(tok.ends[c]!, qs.open)].every((k) => /^(that|:|,)$/.test(ph.lower(k))));
     if (!made && ll > lf && (startsSentence || cueRightBefore)) {
       for (let c = ll - 1; c >= Math.max(lf, ll - 10); c--) {
         if (!usable(c)) break;
-        if (!isCueVerb(c)) {
+        if (!isQuoteCue(c)) {
           if (ph.pos(c) === 'VERB' && ph.lower(c) !== 'adding') break;
           continue;
         }
@@ -363,7 +421,9 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       }
       if (!src) {
         // "…, adding that …", "… but said …": the sentence's subject speaks.
-        if (/ing$/.test(ph.lower(i)) || (i > lo && /^(and|but|,)$/.test(ph.lower(i - 1))) || (i > lo + 1 && ph.pos(i - 1) === 'ADV' && /^(and|but|,)$/.test(ph.lower(i - 2)))) {
+        let b = i - 1;
+        while (b > lo && (/^(ADV|AUX)$/.test(ph.pos(b)) || ph.isTimeWord(b) || /^(not|n't|n’t)$/.test(ph.lower(b)))) b--;
+        if (/ing$/.test(ph.lower(i)) || (b > lo && /^(and|but|,)$/.test(ph.lower(b)))) {
           src = sentenceSubject(s, i);
           far = !!src;
         }
@@ -472,6 +532,87 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     const parent = candidates[best]!;
     parent.kind = 'mixed';
     candidates.push({ ...parent, kind: 'partial', content: [qs.start, qs.end], quote: q, rule: 'partial-in-report', parent: best });
+  }
+
+  // ---- Quotes no rule claimed. With a cue verb earlier in their sentence ("called the plan
+  // “reckless”") they are that verb's report; otherwise they stand alone, spoken by the
+  // previous direct quote's speaker when it is near (the scorer decides whether to keep them).
+  const claimed = new Set<number>();
+  for (const c of candidates) if (c.quote !== undefined) claimed.add(c.quote);
+  let prevDirect = -1;
+  const directByQuote = new Map<number, number>();
+  for (let c = 0; c < candidates.length; c++) if (candidates[c]!.kind === 'direct' && candidates[c]!.quote !== undefined) directByQuote.set(candidates[c]!.quote!, c);
+  for (let q = 0; q < quotes.length; q++) {
+    const d = directByQuote.get(q);
+    if (d !== undefined) prevDirect = d;
+    if (claimed.has(q)) continue;
+    const qs = quotes[q]!;
+    const qa = tok.firstEndingAfter(qs.open);
+    const s = qa < n ? sentOf[qa]! : -1;
+    if (s < 0 || !usable(qa)) continue;
+    const lo = sentFirst[s]!;
+    let cue = -1;
+    for (let c = qa - 1; c >= Math.max(lo, qa - 25); c--) {
+      if (quoteOf[c]! >= 0 && directQuoteIdx.has(quoteOf[c]!)) break;
+      if (quoteOf[c]! < 0 && !usedCue.has(c) && usable(c) && isQuoteCue(c)) {
+        cue = c;
+        break;
+      }
+    }
+    if (cue >= 0) {
+      let k = cue + 1;
+      if (tok.ends[k - 1]! < cueSpan(cue)[1]) k++;
+      while (k < qa && /^(that|:|,)$/.test(ph.lower(k))) k++;
+      let src = /ing$/.test(ph.lower(cue)) ? undefined : ph.subjectBefore(cue, lo);
+      const far = !src;
+      if (!src) src = sentenceSubject(s, cue);
+      candidates.push({
+        kind: 'mixed',
+        content: [tok.starts[k]!, qs.end],
+        cue: cueSpan(cue),
+        ...(src ? { source: tokRange(src), sourceToks: src } : {}),
+        cueTok: cue,
+        rule: 'orphan-quote-cue',
+        quote: q,
+        sourceFar: far,
+      });
+      continue;
+    }
+    // Inside a sentence, the sentence's subject ("The senator likes “The Walking Dead”"); opening one, the subject of the verb after it.
+    let firstWord = lo;
+    while (firstWord < qa && (markTok[firstWord] || ph.pos(firstWord) === 'PUNCT')) firstWord++;
+    if (firstWord < qa) {
+      const src = sentenceSubject(s, qa);
+      if (src) {
+        candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: [qs.open, qs.open], source: tokRange(src), sourceToks: src, cueTok: -1, rule: 'orphan-quote-subject', quote: q, sourceFar: true });
+        continue;
+      }
+    } else {
+      const [, qb] = tok.tokensIn(qs.start, qs.close);
+      const hi = sentLast[s]!;
+      let v = qb;
+      while (v < hi && !(quoteOf[v]! < 0 && /^(VERB|AUX)$/.test(ph.pos(v)))) v++;
+      if (v < hi && v - qb <= 8 && !usedCue.has(v)) {
+        const src = ph.subjectBefore(v, qb) ?? ph.npStartingAt(v + 1, hi);
+        if (src) {
+          candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: [tok.starts[v]!, tok.ends[v]!], source: tokRange(src), sourceToks: src, cueTok: v, rule: 'orphan-quote-verb-after', quote: q });
+          usedCue.set(v, candidates.length - 1);
+          continue;
+        }
+      }
+    }
+    const prev = prevDirect >= 0 ? candidates[prevDirect]! : undefined;
+    const near = prev && prev.quote !== undefined && paraOf(qs.open) - paraOf(quotes[prev.quote]!.open) <= 1;
+    candidates.push({
+      kind: 'direct',
+      content: [qs.start, qs.end],
+      cue: [qs.open, qs.open],
+      ...(near && prev.source ? { source: prev.source } : {}),
+      cueTok: -1,
+      rule: near ? 'orphan-quote-near' : 'orphan-quote',
+      quote: q,
+      sourceFar: true,
+    });
   }
   return { quotes, candidates, sentOf };
 }

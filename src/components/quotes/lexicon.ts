@@ -6,6 +6,8 @@ export interface QuoteLexicon {
   /** Cue verb lemma → the families it belongs to. */
   readonly verbFamilies: ReadonlyMap<string, readonly string[]>;
   readonly strongSpeech: ReadonlySet<string>;
+  /** Verbs that introduce words only right next to quote marks ("“Enough!” she snapped"). */
+  readonly quoteOnly: ReadonlySet<string>;
   readonly speechNouns: ReadonlySet<string>;
   readonly documentNouns: ReadonlySet<string>;
   readonly channels: readonly { readonly id: string; readonly re: RegExp }[];
@@ -54,6 +56,7 @@ export function quoteLexicon(): QuoteLexicon {
   cached = {
     verbFamilies,
     strongSpeech: new Set(strings(verbs.strongSpeech, 'cue-verbs.json: strongSpeech')),
+    quoteOnly: new Set(strings(verbs.quoteOnly ?? [], 'cue-verbs.json: quoteOnly')),
     speechNouns: new Set(strings(nouns.speech, 'cue-nouns.json: speech')),
     documentNouns: new Set(strings(nouns.documents, 'cue-nouns.json: documents')),
     channels,

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TokenTable } from '../../doc/tokens.js';
 import { AttacheError } from '../../errors.js';
 import type { Candidate, CandidateSet } from './candidates.js';
@@ -22,9 +23,12 @@ let loaded: QuoteModel | null | undefined;
 /** The shipped model, or `null` when `data/models/quotes.json` is absent (rules only). */
 export function quoteModel(): QuoteModel | null {
   if (loaded !== undefined) return loaded;
-  // ATTACHE_QUOTES_MODEL=off runs the rules alone (to measure what the scorer adds).
-  if (process.env.ATTACHE_QUOTES_MODEL === 'off' || !existsSync(MODEL_URL)) return (loaded = null);
-  loaded = parseModel(readFileSync(MODEL_URL, 'utf8'), MODEL_URL.pathname);
+  // ATTACHE_QUOTES_MODEL=off runs the rules alone (to measure what the scorer adds); a path uses that weights file.
+  const env = process.env.ATTACHE_QUOTES_MODEL;
+  if (env === 'off') return (loaded = null);
+  const file = env ? env : fileURLToPath(MODEL_URL);
+  if (!existsSync(file)) return (loaded = null);
+  loaded = parseModel(readFileSync(file, 'utf8'), file);
   return loaded;
 }
 
@@ -89,6 +93,17 @@ export function candidateFeatures(c: Candidate, set: CandidateSet, text: string,
   if (c.content[0] > c.cue[0]) f.push('contentAfterCue');
   if (i >= 0 && c.kind !== 'direct' && set.quotes.some((q) => q.start <= tok.starts[i]! && tok.ends[i]! <= q.end)) f.push('cueInQuote');
   if (content.includes('?')) f.push('cQuestion');
+  if (c.quote !== undefined) {
+    // The quoted words themselves: a capital start, closing punctuation, where the quote sits.
+    const q = set.quotes[c.quote]!;
+    const words = text.slice(q.start, q.end);
+    if (/^\s*[\p{Lu}]/u.test(words)) f.push('qCap');
+    if (/[.,!?]\s*$/.test(words)) f.push('qPunct');
+    if (q.multiParagraph) f.push('qMulti');
+    if (q.unclosed) f.push('qUnclosed');
+    const qn = words.split(/\s+/).filter(Boolean).length;
+    f.push(`qlen=${bucket(qn)}|${c.rule}`);
+  }
   return f;
 }
 

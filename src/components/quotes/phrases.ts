@@ -15,9 +15,10 @@ export const TIME_WORDS = new Set([
 ]);
 
 /** Abbreviated titles whose full stop belongs to a name ("Sen. Kaine", "Mr. Lavrov"). */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'hon', 'st', 'jr', 'sr', 'adm', 'maj', 'pres', 'sec', 'amb', 'atty', 'supt', 'insp', 'det', 'cmdr', 'no']);
+export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'hon', 'st', 'jr', 'sr', 'adm', 'maj', 'pres', 'sec', 'amb', 'atty', 'supt', 'insp', 'det', 'cmdr', 'no']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'ADJ', 'DET', 'NUM']);
 const WH = new Set(['who', 'which', 'that', 'what', 'whom', 'whose']);
+const DELIMS = new Set([',', '—', '–', '--']);
 const NOT_SUBJECT = new Set(['there', 'it', 'this', 'that', 'these', 'those', 'which', 'what', 'whom', 'whose', 'here', 'all', 'both', 'each']);
 
 export interface TokenRange {
@@ -52,7 +53,8 @@ export class Phrases {
     const w = this.lower(i);
     if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
     if (w === '.' && i > 0 && this.tok.ends[i - 1] === this.tok.starts[i] && TITLES.has(this.lower(i - 1))) return true;
-    if (w === '-' || w === '–') return false;
+    // A hyphen inside a word ("46-year-old", "co-founder").
+    if (w === '-' && i > 0 && i + 1 < this.tok.length && this.tok.ends[i - 1] === this.tok.starts[i] && this.tok.ends[i] === this.tok.starts[i + 1]) return true;
     return false;
   }
 
@@ -69,6 +71,7 @@ export class Phrases {
    * "Russia last month warned", "Peskov has also said"). `lo` bounds the search (sentence start).
    */
   subjectBefore(i: number, lo: number): TokenRange | undefined {
+    const ing = /ing$/.test(this.lower(i));
     let j = i - 1;
     while (j >= lo) {
       const p = this.pos(j);
@@ -86,27 +89,53 @@ export class Phrases {
         j--;
         continue;
       }
+      // A verb chain: "decided to press", "was quick to add", "appeared more likely to describe".
+      if (w === 'to' && j - 1 >= lo && /^(VERB|ADJ|AUX)$/.test(this.pos(j - 1))) {
+        j -= 2;
+        continue;
+      }
+      // "have begun urging", "kept saying".
+      if (ing && p === 'VERB' && j + 1 < i + 1 && !/ing$/.test(w)) {
+        j--;
+        continue;
+      }
       break;
     }
     if (j < lo) return undefined;
-    // An appositive between commas: "Brian Fallon, a spokesman for Clinton, said".
-    if (this.lower(j) === ',') {
+    // A parenthesis after the name: "Sen. Jane Roe (D-Ore.) said".
+    if (this.lower(j) === ')') {
       let k = j - 1;
-      let sawNoun = false;
-      while (k >= lo && k > j - 12 && this.lower(k) !== ',') {
-        const p = this.pos(k);
-        if (p === 'VERB' || p === 'AUX' || p === 'PUNCT') return undefined;
-        if (p === 'NOUN' || p === 'PROPN') sawNoun = true;
+      while (k >= lo && k > j - 10 && this.lower(k) !== '(') k--;
+      if (k <= lo || this.lower(k) !== '(') return undefined;
+      const head = this.npEndingAt(k - 1, lo);
+      return head && this.pos(head.first) !== 'PRON' ? { first: head.first, last: j + 1 } : undefined;
+    }
+    // An appositive between commas or dashes: "Brian Fallon, a spokesman for Clinton, said",
+    // "Jane Roe, who ran in 2012, said", "Roe, though, said".
+    if (DELIMS.has(this.lower(j))) {
+      const close = this.lower(j);
+      let k = j - 1;
+      while (k >= lo && k > j - 30 && !(DELIMS.has(this.lower(k)) && (close === ',' ? this.lower(k) === ',' : this.lower(k) !== ','))) {
+        const w = this.lower(k);
+        if (this.pos(k) === 'PUNCT' && !/^[.()'’"“”-]+$/.test(w) && w !== '’s' && w !== "'s") return undefined;
         k--;
       }
-      if (k < lo || this.lower(k) !== ',' || !sawNoun) return undefined;
+      if (k < lo || k + 1 >= j || !DELIMS.has(this.lower(k))) return undefined;
+      const a = k + 1;
+      const p0 = this.pos(a);
+      const w0 = this.lower(a);
+      const nounish = NP_POS.has(p0) && p0 !== 'PRON';
+      const ok = nounish || /^(who|which|whose)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || (j - a <= 2 && p0 === 'ADV') || /^(his|her|their|its)$/.test(w0);
+      if (!ok) return undefined;
       const head = this.npEndingAt(k - 1, lo);
-      return head && this.pos(head.first) !== 'PRON' ? { first: head.first, last: j } : undefined;
+      if (!head) return undefined;
+      const hp = this.pos(head.first);
+      if (hp === 'PRON' && head.last - head.first === 1) return p0 === 'ADV' ? head : undefined;
+      return { first: head.first, last: close === ',' ? j : j };
     }
     const np = this.npEndingAt(j, lo);
     if (!np) return undefined;
     const firstWord = this.lower(np.first);
-    // "…, who said": the relative pronoun stands for the phrase before the comma.
     // "…, who said": the relative pronoun is the source (as PolNeAR marks it); the speaker is found from it later.
     if (np.last - np.first === 1 && WH.has(firstWord)) return firstWord === 'who' ? np : undefined;
     if (np.last - np.first === 1 && NOT_SUBJECT.has(firstWord) && firstWord !== 'it') return undefined;

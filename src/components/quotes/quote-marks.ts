@@ -48,7 +48,8 @@ function marksIn(text: string, from: number, to: number): Mark[] {
         out.push({ at: i, len: 1, kind: 'close', double: true });
         break;
       case '"':
-        out.push({ at: i, len: 1, kind: isSpaceOrStart(prev) ? 'open' : !isLetterOrDigit(next) ? 'close' : 'either', double: true });
+        // A mark between spaces closes (`… brain,' " said`): an opening mark is followed by its words.
+        out.push({ at: i, len: 1, kind: isSpaceOrStart(prev) && !(prev !== undefined && (next === undefined || /\s/.test(next))) ? 'open' : !isLetterOrDigit(next) ? 'close' : 'either', double: true });
         break;
       case '`':
         if (next === '`') {
