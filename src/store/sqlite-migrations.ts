@@ -192,6 +192,20 @@ CREATE INDEX stances_actor ON stances(actor_rowid, issue_id, day);
 CREATE INDEX stances_article ON stances(article_rowid);
 `,
   },
+  {
+    version: 2,
+    name: 'statements grouped across articles',
+    // `group_rowid`: the statement (of any article) that first said this remark; statements of one
+    // speaker in several articles that say the same thing share it. `canonical_text` keeps the
+    // canonical wording beside the statement so grouping does not join quotes.
+    up: `
+ALTER TABLE statements ADD COLUMN group_rowid INTEGER;
+ALTER TABLE statements ADD COLUMN canonical_text TEXT;
+UPDATE statements SET group_rowid = rowid,
+  canonical_text = (SELECT content FROM quotes q WHERE q.article_rowid = statements.article_rowid AND q.local_id = statements.canonical_local);
+CREATE INDEX statements_group ON statements(group_rowid);
+`,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;

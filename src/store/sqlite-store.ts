@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Analysis } from '../analysis/analysis.js';
 import type { ActorKind, ActorRecord, Modality, QuoteKind, StanceValue } from '../doc/records.js';
 import type { MetaText, Span } from '../doc/span.js';
+import { sameStatement, toWording, type Wording } from '../components/statements/wording.js';
 import { AttacheError } from '../errors.js';
 import { compactSpans, expandSpans } from './compact-spans.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.js';
@@ -339,6 +340,34 @@ export class SqliteStore implements Store {
     return results;
   }
 
+  /** Wordings of stored statements, by statement rowid: comparing a new statement reuses them. */
+  private readonly wordings = new Map<number, Wording>();
+
+  /**
+   * The group of an earlier statement by the same speaker, in another article, that says the same
+   * thing as `text` (the statements component's `sameStatement`: a verbatim part, or a paraphrase of
+   * equal polarity above its thresholds). The most recent 300 statements of the speaker are compared.
+   */
+  private statementGroupOf(speaker: number, article: number, text: string): number | undefined {
+    const mine = toWording(text);
+    const rows = this.all(
+      `SELECT rowid, group_rowid, canonical_text FROM statements
+       WHERE speaker_rowid = ? AND article_rowid != ? AND canonical_text IS NOT NULL ORDER BY day DESC, rowid DESC LIMIT 300`,
+      [speaker, article],
+    );
+    for (const r of rows) {
+      const id = Number(r.rowid);
+      let w = this.wordings.get(id);
+      if (!w) {
+        w = toWording(String(r.canonical_text));
+        if (this.wordings.size > 50_000) this.wordings.clear();
+        this.wordings.set(id, w);
+      }
+      if (sameStatement(mine, w)) return Number(r.group_rowid ?? id);
+    }
+    return undefined;
+  }
+
   private putOne(input: ArticleInput): PutResult {
     const a = input.analysis;
     const id = a.doc.id;
@@ -432,17 +461,18 @@ export class SqliteStore implements Store {
     }
 
     const statementRow = new Map<string, number>();
+    const quoteText = new Map(a.quotes.map((q) => [q.id, q.content.text]));
     for (const s of a.statements) {
-      const r = this.st('INSERT OR IGNORE INTO statements(article_rowid, local_id, speaker_rowid, canonical_local, quote_locals, pipeline, day) VALUES (?,?,?,?,?,?,?)').run(
-        ar,
-        s.id,
-        s.speaker ? local.get(s.speaker) ?? null : null,
-        s.canonical,
-        JSON.stringify(s.quotes),
-        a.pipeline,
-        day,
-      );
-      if (r.changes) statementRow.set(s.id, Number(r.lastInsertRowid));
+      const speaker = s.speaker ? local.get(s.speaker) ?? null : null;
+      const canonical = quoteText.get(s.canonical) ?? null;
+      const r = this.st(
+        'INSERT OR IGNORE INTO statements(article_rowid, local_id, speaker_rowid, canonical_local, quote_locals, pipeline, day, canonical_text) VALUES (?,?,?,?,?,?,?,?)',
+      ).run(ar, s.id, speaker, s.canonical, JSON.stringify(s.quotes), a.pipeline, day, canonical);
+      if (!r.changes) continue;
+      const row = Number(r.lastInsertRowid);
+      statementRow.set(s.id, row);
+      const group = speaker !== null && canonical ? this.statementGroupOf(speaker, ar, canonical) : undefined;
+      this.st('UPDATE statements SET group_rowid = ? WHERE rowid = ?').run(group ?? row, row);
     }
     const speakerName = new Map(a.actors.map((x) => [x.id, x.name]));
     const quoteRow = new Map<string, { rowid: number; start: number; end: number }>();
@@ -798,13 +828,19 @@ export class SqliteStore implements Store {
       const { limit, offset } = page(query);
       const w = new Where().dates('st.day', query);
       this.actorFilter(w, 'st.speaker_rowid', query.speaker, query.country);
+      if (query.group) {
+        const g = /^g(\d+)$/.exec(query.group);
+        if (!g) return { items: [], total: 0 };
+        w.add('st.group_rowid = ?', Number(g[1]));
+      }
       const fts = query.q ? ftsQuery(query.q) : undefined;
       if (query.q && !fts) return { items: [], total: 0 };
       if (fts) w.add('st.rowid IN (SELECT q2.statement_rowid FROM quotes_fts f JOIN quotes q2 ON q2.rowid = f.rowid WHERE quotes_fts MATCH ? AND q2.statement_rowid IS NOT NULL)', fts);
       const total = this.count(`SELECT count(*) AS n FROM statements st ${w.sql()}`, w.params);
       const rows = this.all(
         `SELECT st.local_id, st.quote_locals, a.id AS article_id, a.published, a.headline, o.name AS outlet, ${ACTOR_COLS('s')},
-           (SELECT content FROM quotes cq WHERE cq.article_rowid = st.article_rowid AND cq.local_id = st.canonical_local) AS canonical_text
+           st.canonical_text, st.group_rowid,
+           (SELECT count(DISTINCT g.article_rowid) FROM statements g WHERE g.group_rowid = st.group_rowid) AS group_articles
          FROM statements st JOIN articles a ON a.rowid = st.article_rowid LEFT JOIN outlets o ON o.rowid = a.outlet_rowid LEFT JOIN actors s ON s.rowid = st.speaker_rowid
          ${w.sql()} ORDER BY st.day DESC, st.rowid DESC LIMIT ? OFFSET ?`,
         [...w.params, limit, offset],
@@ -817,6 +853,8 @@ export class SqliteStore implements Store {
           speaker: actorRefFrom(r, 's'),
           text: String(r.canonical_text ?? ''),
           quoteIds: (JSON.parse(String(r.quote_locals)) as string[]).map((q) => `${articleId}:${q}`),
+          group: r.group_rowid === null || r.group_rowid === undefined ? undefined : `g${r.group_rowid}`,
+          groupArticles: Number(r.group_articles ?? 1),
           published: str(r.published),
           outlet: str(r.outlet),
           headline: str(r.headline),

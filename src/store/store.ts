@@ -183,12 +183,21 @@ export interface StatementHit {
   readonly published?: string;
   readonly outlet?: string;
   readonly headline?: string;
+  /**
+   * The same remark across articles: statements of one speaker in several articles (outlets,
+   * wordings, translations) that say the same thing share this id (`g<n>`).
+   */
+  readonly group?: string;
+  /** How many articles carry this statement's group. */
+  readonly groupArticles?: number;
 }
 
 export interface StatementQuery extends PageQuery, DateRange {
   readonly q?: string;
   readonly speaker?: string;
   readonly country?: string;
+  /** The statements of one cross-article group (`StatementHit.group`). */
+  readonly group?: string;
 }
 
 // ---------------------------------------------------------------- actors
