@@ -29,6 +29,19 @@ describe('date resolution against the publication date', () => {
   it('does not read the modal "may" as a month', () => {
     assert.deepEqual(value('Talks may resume.'), []);
   });
+  it('reads a month abbreviation that is a first name as no date', () => {
+    assert.deepEqual(value('said Polish President Jan Nowak'), []);
+    assert.deepEqual(value('President Jan said'), []);
+    assert.deepEqual(value('Dec said'), []);
+    assert.deepEqual(value('said April Ryan of the network'), []);
+  });
+  it('reads a month abbreviation with a preposition, a determiner, a day or a year', () => {
+    assert.deepEqual(value('they met in Jan. and again'), ['2026-01']);
+    assert.deepEqual(value('talks since last Dec'), ['2025-12']);
+    assert.deepEqual(value('on Jan 5'), ['2026-01-05']);
+    assert.deepEqual(value('in Jan 2020'), ['2020-01']);
+    assert.deepEqual(value('In December Merz said'), ['2025-12']);
+  });
   it('finds the expression nearest an event', () => {
     const text = 'In 2022 the war began; last month Chile warned Peru.';
     const dates = findDates(text, PUB);

@@ -44,6 +44,14 @@ export function referenceDate(published: string | undefined): Date | undefined {
 const MONTH_RE = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
+/** Words before a month that make it a date ("in Jan.", "last Dec"), lower case or capitalised. */
+const MONTH_MODIFIERS = ['in', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this']
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join('|');
+
+/** A capitalised word next (not a month, weekday or the start of a new sentence): the month word is part of a name. */
+const NAME_NEXT = new RegExp(`^\\s+(?!${MONTH_RE}|${WEEKDAY_RE})\\p{Lu}[\\p{Ll}'’.-]`, 'u');
+
 interface Rule {
   readonly re: RegExp;
   readonly resolve: (m: RegExpExecArray, ref: Date | undefined) => { value: string; granularity: DateMention['granularity'] } | undefined;
@@ -122,11 +130,17 @@ const RULES: readonly Rule[] = [
   },
   {
     // in December, December 2025, since March, December statement ("May" only with a year or after in/since/…)
-    re: new RegExp(`\\b(in|since|by|until|from|early|late|mid|last|next|this)?\\s*(${MONTH_RE})(?:\\s+((?:19|20)\\d{2}))?\\b`, 'g'),
+    re: new RegExp(`\\b(${MONTH_MODIFIERS})?\\s*(${MONTH_RE})(?:\\s+((?:19|20)\\d{2}))?\\b`, 'g'),
     resolve: (m, ref) => {
       const word = m[2]!;
       if (/^may$/i.test(word) && !m[1] && !m[3]) return undefined;
       if (word !== word[0]!.toUpperCase() + word.slice(1)) return undefined;
+      // "President Jan Nowak", "said April Ryan": a month word before a capitalised name is a first name.
+      if (!m[3] && NAME_NEXT.test(m.input.slice(m.index + m[0].length))) {
+        if (!m[1] || !MONTHS.includes(word.toLowerCase())) return undefined;
+      }
+      // An abbreviation ("Jan", "Dec.") is a month only with a day, a year, or a word such as "in" or "last" before it.
+      if (!MONTHS.includes(word.replace(/\.$/, '').toLowerCase()) && !m[1] && !m[3]) return undefined;
       const mi = monthIndex(word);
       if (mi < 0) return undefined;
       if (m[3]) return { value: ym(Number(m[3]), mi), granularity: 'month' };
