@@ -50,7 +50,7 @@ export const quotesQuery = ordered(
 );
 
 export const statementsQuery = ordered(
-  z.strictObject({ ...page, ...range, q: text.optional(), speaker: id.optional(), country: country.optional() }),
+  z.strictObject({ ...page, ...range, q: text.optional(), speaker: id.optional(), country: country.optional(), group: z.string().regex(/^g\d+$/).optional() }),
 );
 
 export const articlesQuery = ordered(

@@ -9,6 +9,7 @@ import { eventsPage } from './pages/events-page.js';
 import { homePage } from './pages/home-page.js';
 import { issuePage, issuesPage } from './pages/issue-pages.js';
 import { searchPage } from './pages/search-page.js';
+import { statementsPage } from './pages/statements-page.js';
 import { APP_CSS } from './style.js';
 
 function htmlReply(body: string, status = 200): Reply {
@@ -20,6 +21,7 @@ export function mountDashboard(router: Router, store: Store): void {
   router
     .get('/', async () => htmlReply(await homePage(store)))
     .get('/search', async (c) => htmlReply(await searchPage(store, c.url)))
+    .get('/statements', async (c) => htmlReply(await statementsPage(store, c.url)))
     .get('/articles', async (c) => htmlReply(await articlesPage(store, c.url)))
     .get('/articles/:id', async (c) => htmlReply(await articlePage(store, c.params.id!)))
     .get('/actors', async (c) => htmlReply(await actorsPage(store, c.url)))

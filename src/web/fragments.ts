@@ -54,7 +54,11 @@ export function statementItem(s: StatementHit): SafeHtml {
   return html`<div class="quote">
 <div class="text">${s.text}</div>
 <div class="who">${actorLink(s.speaker)} · said ${s.quoteIds.length} ${s.quoteIds.length === 1 ? 'time' : 'times'} in
-<a href="${articleHref(s.articleId)}">${s.headline ?? 'article'}</a>${s.published ? html` · ${formatDate(s.published)}` : ''}</div>
+<a href="${articleHref(s.articleId)}">${s.headline ?? 'article'}</a>${s.published ? html` · ${formatDate(s.published)}` : ''}${
+    s.group && (s.groupArticles ?? 1) > 1
+      ? html` · <a class="chip" href="/statements?group=${encodeURIComponent(s.group)}">carried by ${s.groupArticles} articles</a>`
+      : ''
+  }</div>
 </div>`;
 }
 
