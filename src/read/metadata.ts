@@ -283,9 +283,9 @@ function dateNearHeadline(pt: PageText, numericOrder: 'dmy' | 'mdy'): string | u
   return before[0]?.iso;
 }
 
-const BYLINE_NAME = /(?:^|[\s|·•(])(?:written by|posted by|by|author:?|von|par|por)\s+((?:dr\.?\s+)?\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|van|de|der|von|da|del|la|le|di|bin|al)){0,4})/u;
+const BYLINE_NAME = /(?:^|[\s|·•(])(?:[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Bb]y|BY|[Aa]uthor:?|[Vv]on|[Pp]ar|[Pp]or)\s+((?:Dr\.? )?\p{Lu}[\p{L}'’-]*\.?(?: (?:\p{Lu}[\p{L}'’-]*\.?|van|de|der|von|da|del|la|le|di|bin|al)){0,4})/u;
 
-/** A "By Name" byline shown with the headline. */
+/** A "By Name" byline shown with the headline (the name's words separated by single spaces: element boundaries end it). */
 function bylineNearHeadline(pt: PageText): string | undefined {
   if (pt.headStart < 0) return undefined;
   const window = pt.text.slice(Math.max(0, pt.headStart - 300), Math.min(pt.text.length, pt.headEnd + 500));

@@ -178,7 +178,8 @@ function table(report: ExtractionReport): string {
   const notes =
     report.dataset === 'wcxb'
       ? `\nnot scored: ${report.pages - (c.date ?? 0)} pages without a gold date (we gave a date on ${c.dateWithoutGold}), ` +
-        `${report.pages - (c.author ?? 0)} without a gold author (we gave one on ${c.authorWithoutGold})`
+        `${report.pages - (c.author ?? 0)} without a gold author (we gave one on ${c.authorWithoutGold})\n` +
+        'title/date: meta.headline and meta.published after structure; titleHint/dateHint: what the HTML reader declared (meta.hints)'
       : '';
   return (
     `${report.dataset === 'aeb' ? 'AEB body extraction (word 4-gram shingles)' : 'WCXB article pages (body word-F1; title, author, date accuracy)'}\n` +
