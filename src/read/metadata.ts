@@ -163,6 +163,12 @@ export function stripSiteName(title: string, site?: string, host?: string): stri
   return title;
 }
 
+/** A declared title without what follows a ` | ` (a section, a tagline, a site), when at least three words come before it. */
+function beforeBar(title: string): string {
+  const i = title.indexOf(' | ');
+  return i > 0 && title.slice(0, i).trim().split(/\s+/).length >= 3 ? title.slice(0, i).trim() : title;
+}
+
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -343,7 +349,8 @@ export function extractMetadata(document: El, url?: string): PageMetadata {
   const host = hostOf(pageUrl);
   const headEl = pickHeadline(document, declared, outlet, host);
   const h1 = headEl ? clean(headEl.textContent ?? '') : undefined;
-  const title = h1 || (ldTitle ? stripSiteName(ldTitle, outlet, host) : undefined) || (ogTitle ? stripSiteName(ogTitle, outlet, host) : undefined) || (docTitle ? stripSiteName(docTitle, outlet, host) : undefined);
+  const declaredTitle = (t: string) => beforeBar(stripSiteName(t, outlet, host));
+  const title = h1 || (ldTitle ? declaredTitle(ldTitle) : undefined) || (ogTitle ? declaredTitle(ogTitle) : undefined) || (docTitle ? declaredTitle(docTitle) : undefined);
   const bodyEl = document.querySelector('body');
   const pt = bodyEl ? pageText(bodyEl, headEl) : undefined;
 
