@@ -129,7 +129,11 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     for (let i = sentFirst[s]!; i < before; i++) {
       if (quoteOf[i]! >= 0 || markTok[i]) continue;
       const p = tok.posTag(i);
-      if (p === 'VERB' || (p === 'AUX' && i + 1 < n && tok.posTag(i + 1) !== 'VERB')) return ph.subjectBefore(i, sentFirst[s]!);
+      if (p === 'VERB' || (p === 'AUX' && i + 1 < n && tok.posTag(i + 1) !== 'VERB')) {
+        // The first verb with a subject ("Asked about it, Roe pointed to … and praised …").
+        const subj = ph.subjectBefore(i, sentFirst[s]!);
+        if (subj) return subj;
+      }
     }
     return undefined;
   };
@@ -184,7 +188,9 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     let made = false;
 
     // Cue after the quote.
-    if (!made && rl > rf && endsLikeSpeech) {
+    // A full stop inside the marks ends the sentence ("… on “knuckleheaded politicians.” His comments …"): no cue after it.
+    const endsSentence = /\.['’]?\s*$/.test(quoted) && !/^\s*,/.test(text.slice(qs.close, qs.close + 3));
+    if (!made && rl > rf && endsLikeSpeech && !endsSentence) {
       let i = rf;
       if (ph.lower(i) === ',' || ph.lower(i) === '—' || ph.lower(i) === '–') i++;
       // "“…,” Jane Roe, a former candidate, told …": a name, an appositive, then the cue.

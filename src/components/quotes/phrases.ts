@@ -52,6 +52,7 @@ export class Phrases {
     if (NP_POS.has(p)) return true;
     const w = this.lower(i);
     if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
+    if (w === '%' && i > 0 && this.pos(i - 1) === 'NUM') return true;
     if (w === '.' && i > 0 && this.tok.ends[i - 1] === this.tok.starts[i] && TITLES.has(this.lower(i - 1))) return true;
     // A hyphen inside a word ("46-year-old", "co-founder").
     if (w === '-' && i > 0 && i + 1 < this.tok.length && this.tok.ends[i - 1] === this.tok.starts[i] && this.tok.ends[i] === this.tok.starts[i + 1]) return true;
@@ -94,8 +95,18 @@ export class Phrases {
         j -= 2;
         continue;
       }
+      // "mounted a public campaign to condemn", "went off script to comment": back over the object to the verb.
+      if (w === 'to' && j - 1 >= lo && /^(NOUN|PROPN|ADP)$/.test(this.pos(j - 1))) {
+        let v = j - 1;
+        while (v > lo && v > j - 9 && (this.npToken(v) || this.pos(v) === 'ADP')) v--;
+        if (this.pos(v) === 'VERB' && !/ing$/.test(this.lower(v))) {
+          j = v - 1;
+          continue;
+        }
+        break;
+      }
       // "have begun urging", "kept saying".
-      if (ing && p === 'VERB' && j + 1 < i + 1 && !/ing$/.test(w)) {
+      if (ing && p === 'VERB' && !/ing$/.test(w)) {
         j--;
         continue;
       }
@@ -125,7 +136,7 @@ export class Phrases {
       const p0 = this.pos(a);
       const w0 = this.lower(a);
       const nounish = NP_POS.has(p0) && p0 !== 'PRON';
-      const ok = nounish || /^(who|which|whose)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || (j - a <= 2 && p0 === 'ADV') || /^(his|her|their|its)$/.test(w0);
+      const ok = nounish || p0 === 'ADP' || /^(who|which|whose)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || (j - a <= 2 && p0 === 'ADV') || /^(his|her|their|its)$/.test(w0);
       if (!ok) return undefined;
       const head = this.npEndingAt(k - 1, lo);
       if (!head) return undefined;
@@ -137,7 +148,7 @@ export class Phrases {
     if (!np) return undefined;
     const firstWord = this.lower(np.first);
     // "…, who said": the relative pronoun is the source (as PolNeAR marks it); the speaker is found from it later.
-    if (np.last - np.first === 1 && WH.has(firstWord)) return firstWord === 'who' ? np : undefined;
+    if (np.last - np.first === 1 && WH.has(firstWord)) return /^(who|which|that)$/.test(firstWord) && np.first > lo ? np : undefined;
     if (np.last - np.first === 1 && NOT_SUBJECT.has(firstWord) && firstWord !== 'it') return undefined;
     return np;
   }

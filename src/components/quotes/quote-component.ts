@@ -83,7 +83,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
     if (cand.parent !== undefined && speakerOf.has(cand.parent)) speaker = speakerOf.get(cand.parent);
     else if (source) {
       speaker = bestOverlap(mentions, source.start, source.end)?.actor.id;
-      if (!speaker && /^who$/i.test(source.text)) {
+      if (!speaker && /^(who|which|that)$/i.test(source.text)) {
         // "Jane Doe, who said …": the phrase just before the relative pronoun.
         let near: MentionRef | undefined;
         for (const m of mentions) if (m.end <= source.start && source.start - m.end < 40) near = m;
