@@ -162,7 +162,7 @@ export function evaluatePages(
 
 /** `f1=0.955` → ['f1', 0.955]. */
 function parseMin(spec: string, known: readonly string[]): [string, number] {
-  const m = /^([a-zA-Z]+)=(\d*\.?\d+)$/.exec(spec);
+  const m = /^([a-zA-Z][a-zA-Z0-9_]*)=(\d*\.?\d+)$/.exec(spec);
   if (!m) throw new AttacheError('ATT_E030', `--min takes NAME=VALUE such as f1=0.955, not "${spec}"`);
   if (!known.includes(m[1]!)) throw new AttacheError('ATT_E030', `--min: unknown metric "${m[1]}" (have: ${known.join(', ')})`);
   return [m[1]!, Number(m[2])];
