@@ -359,6 +359,8 @@ export class ActorResolver {
   }
 
   private nonPronoun(m: MentionRecord): Cluster | undefined {
+    // "some", "46 percent of voters": people without a name, a new actor each time.
+    if (m.rule === 'indefinite' || m.rule === 'share') return this.create(m.text, m.kind ?? 'group', m, m.number !== 'sg');
     const kb = this.kb;
     const entry = m.kbId ? kb.get(m.kbId) : undefined;
     // A person: KB entry, an actor named earlier, or a new one.

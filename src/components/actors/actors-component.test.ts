@@ -87,6 +87,41 @@ describe('mentions', () => {
   });
 });
 
+describe('mentions of people without a name', () => {
+  it('takes an indefinite subject of a speech verb as people, each its own actor', () => {
+    const { mentions, actorOf } = run('Some said the plan would fail. Others argue it is fine. Some of them have warned again. Some days are long.');
+    const ind = mentions.filter((m) => m.rule === 'indefinite').map((m) => m.text);
+    assert.deepEqual(ind, ['Some', 'Others', 'Some']);
+    assert.notEqual(actorOf('Some said')?.id, actorOf('Some of them')?.id);
+    assert.equal(actorOf('Others')?.kind, 'group');
+  });
+
+  it('takes a share of people that speaks or holds a view as a group', () => {
+    const { mentions } = run('About 46 percent of likely voters said they would vote. Six in 10 support the bill. A majority believe it. Prices rose 5 percent in May.');
+    assert.deepEqual(mentions.filter((m) => m.rule === 'share').map((m) => m.text), ['46 percent', 'Six in 10', 'majority']);
+  });
+
+  it('takes plural people and documents as subjects even when the tagger reads their verb as a noun', () => {
+    const { mentions } = run('Critics charge that the deal is weak. Polls show a tight race. Millennials have a message. Many people say so.');
+    const texts = mentions.map((m) => m.text);
+    for (const t of ['Critics', 'Polls', 'Millennials', 'Many people']) assert.ok(texts.includes(t), t);
+  });
+
+  it('names people by a singular collective only after a determiner, and by what they are', () => {
+    const { mentions } = run('The public is angry, she said in public. A staffer said the man had left.');
+    const texts = mentions.map((m) => m.text);
+    assert.ok(texts.includes('The public'));
+    assert.ok(!texts.includes('public'));
+    assert.ok(texts.includes('A staffer') || texts.includes('staffer'));
+    assert.ok(texts.includes('the man'));
+  });
+
+  it('reads a capitalised speaker label inside an opening quote as a person', () => {
+    const { mentions } = run('Transcript follows.\n\n"HARLOW: Let us begin with the news.\n\n"BRANNIGAN: Thank you.');
+    assert.deepEqual(mentions.filter((m) => m.rule === 'speaker-label').map((m) => m.text), ['HARLOW', 'BRANNIGAN']);
+  });
+});
+
 describe('actors', () => {
   it('builds a person from title words and ties a later surname, role noun and pronoun to it', () => {
     const { actorOf } = run(

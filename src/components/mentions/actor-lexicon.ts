@@ -41,6 +41,8 @@ export interface GroupInfo {
   readonly sector?: string;
   /** "<demonym> X" stands for the place itself ("European leaders"). */
   readonly place: boolean;
+  /** A singular collective that names people only after a determiner ("the public", "the crowd"). */
+  readonly needsDet?: boolean;
 }
 
 export interface PronounInfo {
@@ -89,6 +91,14 @@ export interface ActorLexicon {
   readonly documents: PhraseTable<true>;
   readonly pronouns: ReadonlyMap<string, PronounInfo>;
   readonly speechVerbs: ReadonlySet<string>;
+  /** Surface forms of verbs a document or a group does when it speaks ("show", "charge"). */
+  readonly reportVerbs: ReadonlySet<string>;
+  /** "some", "others", "no one": people when they are the subject of a speech verb. */
+  readonly indefinites: PhraseTable<{ readonly number: 'sg' | 'pl' }>;
+  /** "percent", "half", "majority": a share of people. */
+  readonly shareWords: PhraseTable<true>;
+  /** Lemmas of verbs whose subject holds a view ("support", "believe"). */
+  readonly opinionVerbs: ReadonlySet<string>;
   readonly usStates: PhraseTable<true>;
   readonly usWords: ReadonlySet<string>;
   /** Lower-case first tokens of every phrase above: a token outside this set starts no phrase but a name. */
@@ -126,7 +136,7 @@ export function buildActorLexicon(): ActorLexicon {
   const groups = new PhraseTable<GroupInfo>();
   for (const row of rows(n.groups)) {
     const word = String(row.word);
-    groups.set(word, { word, ...(row.sector ? { sector: String(row.sector) } : {}), place: row.place === true });
+    groups.set(word, { word, ...(row.sector ? { sector: String(row.sector) } : {}), place: row.place === true, ...(row.det === true ? { needsDet: true } : {}) });
   }
   for (const row of rows(r.roles)) {
     const word = String(row.word);
@@ -180,6 +190,8 @@ export function buildActorLexicon(): ActorLexicon {
       relative: row.relative === true,
     });
   }
+  const indefinites = new PhraseTable<{ readonly number: 'sg' | 'pl' }>();
+  for (const row of rows(n.indefinites)) indefinites.set(String(row.word), { number: row.number === 'sg' ? 'sg' : 'pl' });
   const tables = {
     roles,
     honorifics,
@@ -191,6 +203,10 @@ export function buildActorLexicon(): ActorLexicon {
     documents: table(words(n.documents)),
     pronouns,
     speechVerbs: new Set(words(p.speechVerbs)),
+    reportVerbs: new Set(words(n.reportVerbs)),
+    indefinites,
+    shareWords: table(words(n.shareWords)),
+    opinionVerbs: new Set(words(n.opinionVerbs)),
     usStates: table(words(pl.usStates)),
     usWords: new Set(words(pl.usWords)),
   };

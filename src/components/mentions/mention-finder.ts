@@ -1,10 +1,18 @@
 import type { Doc } from '../../doc/doc.js';
 import type { ActorKind } from '../../doc/records.js';
+import { POS_TAGS } from '../../doc/tokens.js';
 import type { KbEntry } from '../../kb/kb-schema.js';
 import type { KnowledgeBase, SurfaceHit } from '../../kb/knowledge-base.js';
 import type { ActorLexicon, PhraseTable } from './actor-lexicon.js';
 import type { MentionRecord, MentionType } from './mention-record.js';
 import { TokenScan } from './token-scan.js';
+
+const NUM = POS_TAGS.indexOf('NUM');
+/** Number words a share may start with ("six in 10", "one in five"); digits and NUM tags count too. */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
+/** Words that may stand between a share (or an indefinite) and its verb: "46 percent also said". */
+const BEFORE_VERB = new Set(['also', 'now', 'still', 'would', 'will', 'do', 'did', 'does', 'have', 'has', 'had', 'are', 'were', 'is', 'was', 'not', "n't", 'who', 'strongly', 'somewhat', 'generally', 'actually', 'really', 'either', 'already', 'largely', 'mostly']);
+const QUOTE_OPEN = new Set(['"', '“', '‘', "'"]);
 
 /** A mention while it is being built: token indexes `[a, b)`. */
 interface Draft {
@@ -94,7 +102,7 @@ export class MentionFinder {
         i++;
         continue;
       }
-      const d = this.pronoun(i) ?? this.phrase(i) ?? this.capRun(i);
+      const d = this.pronoun(i) ?? this.phrase(i) ?? this.indefinite(i) ?? this.share(i) ?? this.capRun(i);
       if (d) {
         this.drafts.push(d);
         i = Math.max(d.b, i + 1);
@@ -334,7 +342,7 @@ export class MentionFinder {
     if (!elems.length) {
       // A bare document that acts: "Polls show …", "research suggests …".
       const doc = this.longest(lex.documents, i);
-      if (doc && s.isVerb(doc.b) && !s.isNoun(doc.b)) return this.finish({ a: i, b: doc.b, type: 'document', rule: 'document', number: 'sg' });
+      if (doc && ((s.isVerb(doc.b) && !s.isNoun(doc.b)) || this.verbLike(doc.b))) return this.finish({ a: i, b: doc.b, type: 'document', rule: 'document', number: 'sg' });
       return this.groupHead(i, i, []) ?? undefined;
     }
     const last = elems[elems.length - 1]!;
@@ -402,7 +410,7 @@ export class MentionFinder {
         return this.finish({ a: elems[0]!.a, b: k, type: 'nominal', rule: 'org-nominal', headA: last.a, headB: k, kind: 'organization', number: 'sg', ...info(), ...(o.sector ? { sector: o.sector } : {}), ...(owner ? this.ownerOf(owner) : {}) });
       }
     }
-    if (docHead && (hasDet || hasMod) && !s.isNoun(docHead.b)) {
+    if (docHead && (hasDet || hasMod) && (!s.isNoun(docHead.b) || this.verbLike(docHead.b))) {
       return this.finish({ a: elems[0]!.a, b: docHead.b, type: 'document', rule: 'document', headA: k, headB: docHead.b, number: 'sg', ...info(), ...(owner ? this.ownerOf(owner) : {}) });
     }
     // A KB name on its own (with "the", organisation adjectives, or a possessive).
@@ -443,8 +451,9 @@ export class MentionFinder {
       j = last.a;
     }
     if (!head) return undefined;
-    if (s.isNoun(head.b) && !s.isPossessive(head.b)) return undefined;
-    if (head.word === 'people' && !elems.some((e) => e.t === 'kb')) return undefined;
+    if (s.isNoun(head.b) && !s.isPossessive(head.b) && !this.verbLike(head.b)) return undefined;
+    if (head.word === 'people' && !elems.some((e) => e.t === 'kb') && !this.speechAfter(head.b) && !this.verbLike(head.b)) return undefined;
+    if (g?.v.needsDet && elems[0]?.t !== 'det' && !elems.some((e) => e.poss)) return undefined;
     // "the"/"these"/"those" belong to a plural group's mention; "that"/"a" before one do not.
     if (elems[0]?.t === 'det' && !(elems[0].word === 'the' || elems[0].word === 'these' || elems[0].word === 'those')) a = elems[1]?.a ?? j;
     const info = this.summarise(elems);
@@ -579,6 +588,76 @@ export class MentionFinder {
     return false;
   }
 
+  /** A verb of speaking or reporting by its surface form, whatever the tagger made of it ("critics charge", "polls show"). */
+  private verbLike(j: number): boolean {
+    const s = this.s;
+    return j < s.n && s.joins(j) && (this.lex.reportVerbs.has(s.low[j]!) || (this.lex.speechVerbs.has(s.low[j]!) && !s.isPossessive(j)));
+  }
+
+  /** After a subject ending at token k: skips adverbs and auxiliaries, then true for a verb of speaking or of holding a view. */
+  private speaksOrHolds(k: number): boolean {
+    const s = this.s;
+    let j = k;
+    for (let step = 0; step < 3 && j < s.n && BEFORE_VERB.has(s.low[j]!); step++) j++;
+    if (j >= s.n || !s.joins(j)) return false;
+    if (this.verbLike(j)) return true;
+    if (!s.isVerb(j)) return this.lex.opinionVerbs.has(s.low[j]!);
+    const lem = s.lemma(j);
+    return this.lex.speechVerbs.has(lem) || this.lex.opinionVerbs.has(lem);
+  }
+
+  // ---------------------------------------------------------------- indefinites and shares
+
+  /** "Some said", "others argue", "no one knows": people that speak without a name. */
+  private indefinite(i: number): Draft | undefined {
+    const s = this.s;
+    if (!this.lex.indefinites.first.has(s.low[i]!)) return undefined;
+    const ind = this.longest(this.lex.indefinites, i);
+    if (!ind) return undefined;
+    let k = ind.b;
+    // "some of them", "many of those", "both of whom"
+    if (s.low[k] === 'of' && (s.low[k + 1] === 'them' || s.low[k + 1] === 'those' || s.low[k + 1] === 'us' || s.low[k + 1] === 'whom')) k += 2;
+    if (!this.speaksOrHolds(k)) return undefined;
+    const sg = ind.v.number === 'sg';
+    return this.finish({ a: i, b: ind.b, type: sg ? 'nominal' : 'collective', rule: 'indefinite', headA: i, headB: ind.b, kind: sg ? 'person' : 'group', number: ind.v.number, sector: 'CVL' });
+  }
+
+  private isNumber(j: number): boolean {
+    const s = this.s;
+    if (j >= s.n) return false;
+    const w = s.low[j]!;
+    return s.pos[j] === NUM || /^\d/.test(w) || NUMBER_WORDS.has(w) || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w);
+  }
+
+  /** A share of people that speaks or holds a view: "46 percent of voters said", "six in 10 support", "a majority believe". */
+  private share(i: number): Draft | undefined {
+    const s = this.s;
+    const lex = this.lex;
+    let b: number;
+    if (this.isNumber(i)) {
+      const j = i + 1;
+      if (j < s.n && s.low[j] === 'in' && this.isNumber(j + 1)) b = j + 2;
+      else if (s.low[j] === 'out' && s.low[j + 1] === 'of' && this.isNumber(j + 2)) b = j + 3;
+      else {
+        const sw = j < s.n && s.joins(j) ? this.longest(lex.shareWords, j) : undefined;
+        if (!sw) return undefined;
+        b = sw.b;
+      }
+    } else {
+      if (!lex.shareWords.first.has(s.low[i]!) || s.low[i] === 'percent' || s.low[i] === '%') return undefined;
+      const sw = this.longest(lex.shareWords, i);
+      if (!sw) return undefined;
+      b = sw.b;
+    }
+    let k = b;
+    if (s.low[k] === 'of') {
+      k++;
+      for (let guard = 0; guard < 8 && k < s.n && s.joins(k) && !s.isVerb(k) && !s.isPunct(k); guard++) k++;
+    }
+    if (!this.speaksOrHolds(k)) return undefined;
+    return this.finish({ a: i, b, type: 'collective', rule: 'share', headA: i, headB: b, kind: 'group', number: 'pl', sector: 'CVL' });
+  }
+
   // ---------------------------------------------------------------- unknown capitalised names
 
   private capRun(i: number): Draft | undefined {
@@ -623,7 +702,7 @@ export class MentionFinder {
     if (words === 1 && /^(?:[A-Z]\.){2,}$/.test(w) && !this.kb.lookup(s.nk[i]!)) {
       return this.finish({ a, b, type: 'name', rule: 'acronym', headA: i, headB: b, kind: 'organization', number: 'sg' });
     }
-    if (words === 1 && s.cap[i] === 2 && s.txt[b] === ':' && s.gap[i] === 2) {
+    if (words === 1 && s.cap[i] === 2 && s.txt[b] === ':' && (s.gap[i] === 2 || (i > 0 && s.gap[i] === 0 && s.gap[i - 1] === 2 && QUOTE_OPEN.has(s.txt[i - 1]!)))) {
       return this.finish({ a: i, b, type: 'name', rule: 'speaker-label', headA: i, headB: b, kind: 'person', number: 'sg' });
     }
     if (words === 1 && (s.cap[i] === 2 || /^[A-Z][a-z]+[A-Z]/.test(w)) && !/^(?:Mc|Mac|De|Di|Du|La|Le|O')/.test(w)) {
@@ -655,7 +734,7 @@ export class MentionFinder {
     const s = this.s;
     for (let j = b; j < s.n && j < b + 3; j++) {
       if (s.isPossessive(j)) return false;
-      if (s.isVerb(j) && this.lex.speechVerbs.has(s.lemma(j))) return true;
+      if ((s.isVerb(j) && this.lex.speechVerbs.has(s.lemma(j))) || this.lex.reportVerbs.has(s.low[j]!)) return true;
       if (!(s.low[j] === 'has' || s.low[j] === 'had' || s.low[j] === 'also' || s.low[j] === 'later' || s.low[j] === 'then')) return false;
     }
     return false;
