@@ -149,7 +149,70 @@ function subjectBefore(refs: readonly MentionRef[], t: Toks, head: number, sente
   return undefined;
 }
 
-function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[]): Arguments {
+/** Prepositions that mark the party an act is aimed at or done with, strongest first; a place ("in", "at") is weaker. */
+const GOVERNING = new Map<string, number>([['with', 3], ['to', 3], ['against', 3], ['on', 2], ['upon', 2], ['toward', 2], ['towards', 2], ['into', 2], ['from', 2], ['at', 1], ['for', 1], ['in', 0]]);
+/** Types whose other party is the one "with" whom it is done (talks, cooperation, agreements). */
+const WITH_TYPES: ReadonlySet<PloverType> = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
+/** Types whose direct object is usually the thing given or moved, the party after "to"/"from"/"against" ("send troops to X"). */
+const GOODS_TYPES: ReadonlySet<PloverType> = new Set(['AID', 'MOBILIZE', 'RETREAT', 'CONCEDE']);
+/** Dates are no parties ("on 14 January", "next Thursday"), whether or not a publication date lets us resolve them. */
+const TIME_WORDS = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** An actor's own forces as object ("mobilized troops for a war against Iraq") are what is moved, not the other party. */
+const OWN_FORCES = /^(?:(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Ss]ome|[Mm]ore|new|additional|extra|\d[\d,]*)\s+)*(?:troops|forces|army|soldiers|police|military|units|personnel|warships|jets)$/;
+
+function governingPrep(t: Toks, ref: MentionRef): string | undefined {
+  const i = tokIndexAt(t, ref.start) - 1;
+  return i >= 0 && GOVERNING.has(t.lower[i]!) ? t.lower[i] : undefined;
+}
+
+/**
+ * A better recipient further on in the clause: "held talks in Bishkek with Modi" (with beats a place), "donated
+ * ventilators … to Ethiopia", "withdraw its troops from Gaza" (a party after to/from/against beats a thing).
+ */
+function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: MentionRef | undefined, cands: readonly MentionRef[], agent: MentionRef | undefined): MentionRef | undefined {
+  if (m.pattern.rev) return undefined;
+  const withType = WITH_TYPES.has(type);
+  const weight = (prep: string | undefined) => (prep ? GOVERNING.get(prep)! + (withType && prep === 'with' ? 2 : 0) : -1);
+  const curPrep = current ? governingPrep(t, current) : undefined;
+  const curParty = !!current && (!!current.actor || !!current.actorLike) && !(!curPrep && OWN_FORCES.test(current.text));
+  let need: number;
+  if (!current || !curParty) need = 1;
+  else if (!curPrep) {
+    // A party as direct object stays ("accused Peru", "freed the blogger"), except that talks are held "with" someone.
+    if (!withType) return undefined;
+    need = 5;
+  } else if (GOVERNING.get(curPrep)! >= 2 && !(withType && curPrep !== 'with')) return undefined;
+  else need = weight(curPrep) + 1;
+  const from = current ? tokIndexAt(t, current.end) : m.last;
+  let best: MentionRef | undefined;
+  let bestScore = -1;
+  for (let i = from, k = 0; i < t.n && k < 20; i++, k++) {
+    const w = t.lower[i]!;
+    if (RECIPIENT_STOP.has(w) || w === '“' || w === '"') break;
+    // Another predicate ends the search: "agreed to lift sanctions … and provide guarantees in the summit with …".
+    if (i > from && t.pos[i] === 'VERB' && !/(?:ing|ed)$/.test(w) && t.lower[i - 1] !== 'to') break;
+    if (t.pos[i] === 'CCONJ' && i + 1 < t.n && t.pos[i + 1] === 'VERB') break;
+    const ref = cands.find((r) => r.start === t.start[i]);
+    if (!ref || ref === agent || ref.pronoun || (agent?.actor && ref.actor === agent.actor)) continue;
+    if ((!ref.actor && !ref.actorLike) || TIME_WORDS.test(ref.text)) continue;
+    const score = weight(governingPrep(t, ref)) + (ref.actor ? 0.5 : 0);
+    if (score > bestScore) {
+      best = ref;
+      bestScore = score;
+    }
+  }
+  return best && bestScore >= need ? best : undefined;
+}
+
+function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[], type: PloverType): Arguments {
+  const found = findArgumentsWithout(m, t, refs, nps);
+  if (!found.agent && !found.recipient) return found;
+  const free = nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end));
+  const better = governedRecipient(m, t, type, found.recipient, [...refs, ...free], found.agent);
+  return better ? { ...found, recipient: better } : found;
+}
+
+function findArgumentsWithout(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[]): Arguments {
   const args = findArgumentsAmong(m, t, refs);
   if (args.agent && args.recipient) return args;
   // Where no actor mention fills a role, the noun phrase in that place does (a span without an actor id).
@@ -157,7 +220,13 @@ function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], np
   const np = findArgumentsAmong(m, t, free);
   const near = (r: MentionRef | undefined, before: boolean) => {
     if (!r) return undefined;
-    const gap = before ? m.first - tokIndexAt(t, r.end) : tokIndexAt(t, r.start) - m.last;
+    const [a, b] = before ? [tokIndexAt(t, r.end), m.first] : [m.last, tokIndexAt(t, r.start)];
+    // Prepositional phrases between do not count: "Teachers from Denver Public Schools went on strike".
+    let gap = 0;
+    for (let i = a; i < b; i++) {
+      const inPhrase = PREPS.has(t.lower[i]!) || refs.some((x) => x.start <= t.start[i]! && t.start[i]! < x.end) || nps.some((x) => x.start <= t.start[i]! && t.start[i]! < x.end);
+      if (!inPhrase || !before) gap++;
+    }
     return gap <= 3 ? r : undefined;
   };
   const agent = args.agent ?? near(np.agent, !m.pattern.rev);
@@ -334,7 +403,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       }
       const entry = cameoEntry(cameo, convention) ?? baseEntry;
       type = entry.type;
-      let args = findArguments(m, t, refs, nps);
+      let args = findArguments(m, t, refs, nps, type);
       // "X said that Y must …": Y is asked, by the speaker.
       if (m.pattern.source.startsWith('must|should')) {
         const asked = subjectBefore(refs, t, m.first, refs) ?? subjectBefore(nps, t, m.first, nps);

@@ -13,6 +13,8 @@ export interface MentionRef {
   readonly pronoun: boolean;
   /** First person ("we", "I", "our"): inside a quote, the speaker. */
   readonly firstPerson: boolean;
+  /** A noun phrase with a proper noun or an actor head noun ("the police"), for phrases found without a mention layer. */
+  readonly actorLike?: boolean;
 }
 
 const PRONOUNS = /^(he|she|it|they|him|her|them|his|its|their|i|we|us|me|our|my)$/i;
@@ -103,7 +105,7 @@ export function nounPhrases(t: Toks, text: string, barrier: ReadonlySet<number> 
     if (hasNoun && (actorLike || all)) {
       const s = t.start[i]!;
       const e = t.end[j - 1]!;
-      out.push({ start: s, end: e, text: text.slice(s, e), pronoun: false, firstPerson: false });
+      out.push({ start: s, end: e, text: text.slice(s, e), pronoun: false, firstPerson: false, actorLike });
       i = j;
     } else i = Math.max(j, i + 1);
   }
