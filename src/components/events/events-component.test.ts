@@ -53,6 +53,18 @@ describe('events component', () => {
     assert.deepEqual(e?.recipientSpans?.map((s) => s.text), ['the striking dockworkers']);
     for (const s of [...(e?.actorSpans ?? []), ...(e?.recipientSpans ?? [])]) assert.equal(doc.text.slice(s.start, s.end), s.text);
   });
+  it('prefers the party after "with" or "to" over a place or a thing as recipient', () => {
+    const talks = events(docOf('Peru held talks in Lima with Chile on Monday.', { per: ['Peru'], lim: ['Lima'], chl: ['Chile'] })).find((e) => e.type === 'CONSULT');
+    assert.deepEqual(talks?.recipient, ['chl']);
+    const aid = events(docOf('Canada provided $2 million in assistance to Freedonia.', { can: ['Canada'], fre: ['Freedonia'] })).find((e) => e.type === 'AID');
+    assert.deepEqual(aid?.recipient, ['fre']);
+    const pullback = events(docOf('Ruritania withdrew its troops from Freedonia.', { rur: ['Ruritania'], fre: ['Freedonia'] }))[0];
+    assert.deepEqual(pullback?.recipient, ['fre']);
+  });
+  it('keeps a party that is the direct object ("accused Peru"), even with a "to" phrase after', () => {
+    const e = events(docOf('Chile accused Peru of sending spies to Bolivia.', { chl: ['Chile'], per: ['Peru'], bol: ['Bolivia'] })).find((x) => x.type === 'ACCUSE');
+    assert.deepEqual(e?.recipient, ['per']);
+  });
   it('makes one event per actor of a compound actor', () => {
     const doc = docOf('France and Italy condemned Ruritania on Monday.', { fra: ['France'], ita: ['Italy'], rur: ['Ruritania'] });
     const es = events(doc).filter((e) => e.type === 'ACCUSE');
