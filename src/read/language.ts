@@ -1,4 +1,35 @@
-import { eld } from 'eld/small';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The part of eld's detector we use. */
+interface Detector {
+  detect(text: string): { language: string; isReliable(): boolean };
+}
+
+/** The detector once loaded; `null` when it could not be loaded synchronously (see `loadLanguageDetector`). */
+let detector: Detector | null | undefined;
+
+/**
+ * eld's model takes ~0.3 s to build, so it is loaded on first use rather than at import: commands
+ * that never detect a language do not pay for it. eld ships ESM only; `require` of an ES module
+ * works synchronously from Node 20.19, and `loadLanguageDetector()` covers older versions.
+ */
+function syncDetector(): Detector | null {
+  if (detector !== undefined) return detector;
+  try {
+    const path = fileURLToPath(import.meta.resolve('eld/small'));
+    detector = (createRequire(import.meta.url)(path) as { eld: Detector }).eld;
+  } catch {
+    detector = null;
+  }
+  return detector;
+}
+
+/** Loads the language model ahead of use (needed only where Node cannot `require` an ES module). */
+export async function loadLanguageDetector(): Promise<void> {
+  if (detector) return;
+  detector = ((await import('eld/small')) as { eld: Detector }).eld;
+}
 
 /** Characters of text the detector looks at: enough for a reliable answer, cheap on long articles. */
 const SAMPLE = 2000;
@@ -15,7 +46,9 @@ export function detectLanguage(text: string): string | undefined {
   let sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   sample = sample.replace(/https?:\/\/\S+/g, ' ');
   if (sample.replace(/[^\p{L}]/gu, '').length < 20) return undefined;
-  const r = eld.detect(sample);
+  const d = syncDetector();
+  if (!d) return undefined;
+  const r = d.detect(sample);
   return r.language && r.isReliable() ? r.language : undefined;
 }
 
