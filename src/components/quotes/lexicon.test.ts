@@ -24,6 +24,10 @@ describe('cue lexicon', () => {
       for (const l of lemmas) assert.ok(lex.verbFamilies.get(l)?.includes(family), `${l} in ${family}`);
     });
   }
+  it('has verbs of manner that count only next to quote marks', () => {
+    for (const l of ['snap', 'beam', 'fume', 'read']) assert.ok(lex.quoteOnly.has(l), l);
+    for (const l of lex.quoteOnly) assert.ok(!lex.verbFamilies.has(l), `${l} is a cue verb already`);
+  });
   it('has statement nouns and document nouns', () => {
     assert.ok(lex.speechNouns.has('statement'));
     assert.ok(lex.documentNouns.has('report'));
@@ -46,6 +50,9 @@ describe('channel patterns', () => {
 
 describe('quote marks', () => {
   const spans = (t: string) => findQuoteSpans(t, [{ start: 0, end: t.length }]).map((q) => t.slice(q.start, q.end));
+  it('closes a straight mark that stands between spaces', () => {
+    assert.deepEqual(spans(`"He told us 'go home,' " she said.`), [`He told us 'go home,' `]);
+  });
   it('pairs curly, straight, single and guillemet marks', () => {
     assert.deepEqual(spans('“A b,” he said.'), ['A b,']);
     assert.deepEqual(spans('"A b," he said.'), ['A b,']);

@@ -13,6 +13,8 @@ import { quoteLexicon } from './lexicon.js';
 export interface QuoteModel {
   readonly version: number;
   readonly threshold: number;
+  /** Threshold for direct quotes (their rules are surer); the general one when absent. */
+  readonly directThreshold?: number;
   readonly weights: ReadonlyMap<string, number>;
 }
 
@@ -33,7 +35,7 @@ export function quoteModel(): QuoteModel | null {
 }
 
 export function parseModel(json: string, where: string): QuoteModel {
-  let raw: { version?: unknown; threshold?: unknown; weights?: unknown };
+  let raw: { version?: unknown; threshold?: unknown; directThreshold?: unknown; weights?: unknown };
   try {
     raw = JSON.parse(json) as typeof raw;
   } catch (e) {
@@ -42,7 +44,7 @@ export function parseModel(json: string, where: string): QuoteModel {
   if (typeof raw.threshold !== 'number' || !raw.weights || typeof raw.weights !== 'object') {
     throw new AttacheError('ATT_E015', 'quote model lacks threshold or weights', where);
   }
-  return { version: Number(raw.version ?? 1), threshold: raw.threshold, weights: new Map(Object.entries(raw.weights as Record<string, number>)) };
+  return { version: Number(raw.version ?? 1), threshold: raw.threshold, ...(typeof raw.directThreshold === 'number' ? { directThreshold: raw.directThreshold } : {}), weights: new Map(Object.entries(raw.weights as Record<string, number>)) };
 }
 
 function bucket(n: number): string {

@@ -196,3 +196,78 @@ describe('channels and speakers', () => {
     assert.ok(q.every((x) => x.content.start > doc.text.indexOf('\n')));
   });
 });
+
+describe('sources far from the cue', () => {
+  const srcOf = (text: string, content: string, cue?: string) => quotes(text).q.find((x) => x.content.text.includes(content) && (!cue || x.cue?.text === cue))?.source?.text;
+
+  it('reaches the subject through a verb chain ("was quick to add")', () => {
+    assert.equal(srcOf('Jane Roe was quick to add that the ferry would run again.', 'ferry'), 'Jane Roe');
+  });
+
+  it('reaches the subject over an object ("mounted a campaign to condemn")', () => {
+    assert.equal(srcOf('The guild mounted a loud campaign to condemn the new harbour tax.', 'harbour tax'), 'The guild');
+  });
+
+  it('keeps a parenthesis after the name ("Sen. Jane Roe (D-Ore.) said")', () => {
+    assert.equal(srcOf('Sen. Jane Roe (D-Ore.) said the ferry would run again.', 'ferry'), 'Sen. Jane Roe (D-Ore.)');
+  });
+
+  it('skips a long appositive or a prepositional aside between commas', () => {
+    assert.match(srcOf('Jane Roe, the harbour master of the northern district, said the ferry would run again.', 'ferry') ?? '', /^Jane Roe/);
+    assert.match(srcOf('The mayor, in a short interview on Monday, said the ferry would run again.', 'ferry') ?? '', /^The mayor/);
+  });
+
+  it('takes a relative pronoun as the source ("the guild, which reported …")', () => {
+    assert.equal(srcOf('Members backed the guild, which reported that the catch had doubled.', 'catch', 'reported'), 'which');
+  });
+
+  it('gives a second verb of the sentence its first subject ("Asked about it, Roe smiled and praised …")', () => {
+    assert.equal(srcOf('Asked about the vote, Jane Roe smiled and praised the crews for their patience.', 'crews', 'praised'), 'Jane Roe');
+  });
+});
+
+describe('direct quotes the first rules missed', () => {
+  it('finds the cue after a name and its appositive', () => {
+    const x = byContent(quotes('“We are ready,” Roe, a former captain of the fleet, told reporters.').q, 'ready')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.cue?.text, 'told');
+    assert.match(x.source?.text ?? '', /^Roe, a former captain/);
+  });
+
+  it('finds the cue in a paragraph that ends with a colon', () => {
+    const x = byContent(quotes('The mayor continued:\n\n“Nobody will be left behind in this town.”').q, 'Nobody')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.cue?.text, 'continued');
+    assert.equal(x.source?.text, 'The mayor');
+  });
+
+  it('reads a verb of manner next to the marks as a cue ("she snapped")', () => {
+    assert.equal(byContent(quotes('“Enough of this nonsense,” she snapped.').q, 'Enough')?.cue?.text, 'snapped');
+  });
+
+  it('does not end a sentence at a title ("Mr. Lund said")', () => {
+    const { q } = quotes('“We will win the vote,” Mr. Lund said. “And we will win it soon.”');
+    assert.equal(byContent(q, 'win the vote')?.source?.text, 'Mr. Lund');
+    assert.equal(byContent(q, 'soon')?.source?.text, 'Mr. Lund');
+  });
+
+  it('takes no cue after a quote that ends its sentence with a full stop', () => {
+    const { q } = quotes('Roe blamed the delay on “careless planning.” Her remarks came late in the day.');
+    const x = byContent(q, 'careless')!;
+    assert.equal(x.source?.text, 'Roe');
+    assert.equal(x.cue?.text, 'blamed');
+  });
+
+  it('makes a quote with a cue verb earlier in its sentence a report of that verb', () => {
+    const x = byContent(quotes('Jane Roe called the plan “a reckless gamble” on Monday.').q, 'reckless')!;
+    assert.equal(x.cue?.text, 'called');
+    assert.equal(x.source?.text, 'Jane Roe');
+    assert.ok(x.content.text.startsWith('the plan'));
+  });
+
+  it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {
+    const x = byContent(quotes('The senator likes “The Long Winter” best.').q, 'Long Winter')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.source?.text, 'The senator');
+  });
+});

@@ -64,6 +64,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
   });
   const model = opts.model === undefined ? quoteModel() : opts.model;
   const threshold = opts.threshold ?? model?.threshold ?? 0;
+  const directThreshold = opts.threshold ?? model?.directThreshold ?? threshold;
   const cands = set.candidates;
   // Score top-level candidates; continued, interrupted and partial parts follow their parent.
   const score = new Float64Array(cands.length);
@@ -77,7 +78,8 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
   let lastPersonSpeaker: string | undefined;
   for (let c = 0; c < cands.length; c++) {
     const cand = cands[c]!;
-    if (score[c]! < threshold) continue;
+    const root = cand.parent !== undefined ? cands[rootOf(cands, c)]! : cand;
+    if (score[c]! < (root.kind === 'direct' ? directThreshold : threshold)) continue;
     const source = cand.source ? makeSpan(text, cand.source[0], cand.source[1]) : undefined;
     let speaker: string | undefined;
     if (cand.parent !== undefined && speakerOf.has(cand.parent)) speaker = speakerOf.get(cand.parent);
@@ -113,6 +115,12 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
   }
   records.sort((a, b) => a.start - b.start);
   return records.map((r, i) => ({ id: `q${i + 1}`, ...r.rec }));
+}
+
+function rootOf(cands: readonly Candidate[], c: number): number {
+  let r = c;
+  while (cands[r]!.parent !== undefined) r = cands[r]!.parent!;
+  return r;
 }
 
 /** Paragraphs plus the headline and key points when they lie in the text (quotes and "Name: words" lines live there too). */

@@ -20,6 +20,8 @@ import { goldAsScored, greedyMatch, sameSpanOrBothEmpty, type ScoredAttribution 
 
 interface Example {
   readonly features: string[];
+  /** True for candidates over quoted words (direct quotes), which get their own threshold. */
+  readonly quoted?: boolean;
   readonly label: number;
   /** 1 when the matched gold attribution also has this candidate's source. */
   readonly sourceLabel?: number;
@@ -30,6 +32,7 @@ export interface TrainResult {
   readonly positives: number;
   readonly gold: number;
   readonly threshold: number;
+  readonly directThreshold: number;
   readonly cvF1: number;
   readonly cvSourceF1: number;
   readonly weights: Record<string, number>;
@@ -69,7 +72,7 @@ export function labelledExamples(text: string, gold: readonly ScoredAttribution[
   const pairs = greedyMatch(text, gold, units, 0.5);
   const matched = new Set(pairs.map(([, j]) => j));
   const withSource = new Set(pairs.filter(([i, j]) => sameSpanOrBothEmpty(gold[i]!.source, units[j]!.source)).map(([, j]) => j));
-  return tops.map((r, u) => ({ features: candidateFeatures(set.candidates[r]!, set, text, doc.tokens!), label: matched.has(u) ? 1 : 0, sourceLabel: withSource.has(u) ? 1 : 0 }));
+  return tops.map((r, u) => ({ features: candidateFeatures(set.candidates[r]!, set, text, doc.tokens!), label: matched.has(u) ? 1 : 0, sourceLabel: withSource.has(u) ? 1 : 0, quoted: set.candidates[r]!.kind === 'direct' }));
 }
 
 function fit(examples: readonly Example[], epochs = 8, l2 = 1e-5, rate = 0.2): Map<string, number> {
@@ -104,6 +107,35 @@ function predict(w: Map<string, number>, ex: Example): number {
   let z = 0;
   for (const f of ex.features) z += w.get(f) ?? 0;
   return sigmoid(z);
+}
+
+/**
+ * Two thresholds over held-out scores. Direct quotes (quoted words with a cue or a speaker
+ * nearby) are kept unless the scorer is fairly sure they are wrong: their threshold is the
+ * highest that keeps 97% of the direct candidates that match a gold attribution. The other
+ * threshold then maximises the mean of content F1 and content+source F1.
+ */
+export function bestThresholds(scores: readonly { p: number; label: number; sourceLabel?: number; quoted?: boolean }[], gold: number): { threshold: number; directThreshold: number; f1: number; sourceF1: number } {
+  const directGood = scores.filter((x) => x.quoted && x.label).map((x) => x.p).sort((x, y) => x - y);
+  const b = directGood.length ? directGood[Math.floor(directGood.length * 0.03)]! - 1e-6 : 0.5;
+  let best = { threshold: 0.5, directThreshold: b, f1: 0, sourceF1: 0, objective: -1 };
+  for (let a = 0.02; a < 0.9; a += 0.01) {
+    {
+      let kept = 0;
+      let tp = 0;
+      let tps = 0;
+      for (const x of scores) {
+        if (x.p < (x.quoted ? b : a)) continue;
+        kept++;
+        tp += x.label;
+        tps += x.sourceLabel ?? x.label;
+      }
+      const f1 = (2 * tp) / (kept + gold);
+      const sourceF1 = (2 * tps) / (kept + gold);
+      if ((f1 + sourceF1) / 2 > best.objective) best = { threshold: a, directThreshold: b, f1, sourceF1, objective: (f1 + sourceF1) / 2 };
+    }
+  }
+  return { threshold: best.threshold, directThreshold: best.directThreshold, f1: best.f1, sourceF1: best.sourceF1 };
 }
 
 /**
@@ -143,18 +175,18 @@ export function train(root: string, log: (s: string) => void = () => {}): TrainR
   for (const ex of all) for (const f of ex.features) freq.set(f, (freq.get(f) ?? 0) + 1);
   const prune = (ex: Example): Example => ({ ...ex, features: ex.features.filter((f) => (freq.get(f) ?? 0) >= 2) });
   const folds = 5;
-  const held: { p: number; label: number; sourceLabel?: number }[] = [];
+  const held: { p: number; label: number; sourceLabel?: number; quoted?: boolean }[] = [];
   for (let k = 0; k < folds; k++) {
     const trainSet = perDoc.filter((_, i) => i % folds !== k).flat().map(prune);
     const w = fit(trainSet);
-    for (const ex of perDoc.filter((_, i) => i % folds === k).flat().map(prune)) held.push({ p: predict(w, ex), label: ex.label, ...(ex.sourceLabel !== undefined ? { sourceLabel: ex.sourceLabel } : {}) });
+    for (const ex of perDoc.filter((_, i) => i % folds === k).flat().map(prune)) held.push({ p: predict(w, ex), label: ex.label, quoted: !!ex.quoted, ...(ex.sourceLabel !== undefined ? { sourceLabel: ex.sourceLabel } : {}) });
   }
-  const { threshold, f1, sourceF1 } = bestThreshold(held, gold);
-  log(`5-fold held-out at threshold ${threshold.toFixed(3)}: content F1 ${f1.toFixed(3)}, content+source F1 ${sourceF1.toFixed(3)}`);
+  const { threshold, directThreshold, f1, sourceF1 } = bestThresholds(held, gold);
+  log(`5-fold held-out at thresholds ${threshold.toFixed(2)} (direct ${directThreshold.toFixed(2)}): content F1 ${f1.toFixed(3)}, content+source F1 ${sourceF1.toFixed(3)}`);
   const w = fit(all.map(prune));
   const weights: Record<string, number> = {};
   for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 1e-3) weights[f] = Math.round(v * 10000) / 10000;
-  return { examples: all.length, positives: all.filter((e) => e.label).length, gold, threshold, cvF1: f1, cvSourceF1: sourceF1, weights };
+  return { examples: all.length, positives: all.filter((e) => e.label).length, gold, threshold, directThreshold, cvF1: f1, cvSourceF1: sourceF1, weights };
 }
 
 function main(argv: string[]): void {
@@ -171,6 +203,7 @@ function main(argv: string[]): void {
     about: 'Attribution candidate scorer (logistic regression), trained by src/eval/quotes/train.ts on PolNeAR train.',
     trainedOn: { examples: r.examples, positives: r.positives, gold: r.gold, cvContentF1: Math.round(r.cvF1 * 1000) / 1000, cvSourceF1: Math.round(r.cvSourceF1 * 1000) / 1000 },
     threshold: Math.round(r.threshold * 10000) / 10000,
+    directThreshold: Math.round(r.directThreshold * 10000) / 10000,
     weights: r.weights,
   });
   writeFileSync(out, `${json}\n`);
