@@ -95,17 +95,35 @@ export function findCandidates(input: CandidateInput): CandidateSet {
   }
   for (let i = 0; i < n; i++) if (/^[“”"«»„'‘’`]+$/.test(ph.lower(i)) && quoteOf[i] === -1) markTok[i] = 1;
   const paraOf = (offset: number) => {
-    for (let p = 0; p < paras.length; p++) if (paras[p]!.start <= offset && offset < paras[p]!.end + 1) return p;
+    // The last paragraph starting at or before `offset` (binary search), if `offset` lies in it.
+    let a = 0;
+    let b = paras.length - 1;
+    while (a < b) {
+      const m = (a + b + 1) >> 1;
+      if (paras[m]!.start <= offset) a = m;
+      else b = m - 1;
+    }
+    for (let p = Math.max(0, a - 1); p < paras.length && paras[p]!.start <= offset; p++) if (paras[p]!.start <= offset && offset < paras[p]!.end + 1) return p;
     return -1;
   };
-  const usable = (i: number) => !input.isIgnored(tok.starts[i]!, tok.ends[i]!);
+  const usableMemo = new Int8Array(n);
+  const usable = (i: number) => {
+    if (usableMemo[i] === 0) usableMemo[i] = input.isIgnored(tok.starts[i]!, tok.ends[i]!) ? -1 : 1;
+    return usableMemo[i] === 1;
+  };
   const tokRange = (r: TokenRange): Range2 => [tok.starts[r.first]!, tok.ends[r.last - 1]!];
-  const lemma = (i: number) => tok.lemma(i).toLowerCase();
+  const lemmas = new Array<string | undefined>(n);
+  const lemma = (i: number) => (lemmas[i] ??= tok.lemma(i).toLowerCase());
+  const cueMemo = new Int8Array(n);
   const isCueVerb = (i: number) => {
-    const p = tok.posTag(i);
+    if (cueMemo[i] === 0) cueMemo[i] = isCueVerbRaw(i) ? 1 : -1;
+    return cueMemo[i] === 1;
+  };
+  const isCueVerbRaw = (i: number) => {
+    const p = ph.pos(i);
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return false;
     // wink tags some verbs as nouns ("Trump says"): accept those only right after a name or pronoun.
-    if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(tok.posTag(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
+    if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(ph.pos(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
     return (lex.verbFamilies.has(lemma(i)) || (p === 'VERB' && LIGHT_VERBS.has(lemma(i)))) && !(lemma(i) === 'say' && p === 'NOUN');
   };
   /** A cue next to quote marks: any cue verb, or a verb of manner ("snapped", "beamed"). */

@@ -29,17 +29,28 @@ export interface TokenRange {
 }
 
 export class Phrases {
+  /** Lower-cased token texts and POS tags, filled on first use (the rules ask for them many times). */
+  private readonly lowers: (string | undefined)[];
+  private readonly tags: (string | undefined)[];
+
   constructor(
     readonly text: string,
     readonly tok: TokenTable,
-  ) {}
+  ) {
+    this.lowers = new Array<string | undefined>(tok.length);
+    this.tags = new Array<string | undefined>(tok.length);
+  }
 
   lower(i: number): string {
-    return this.text.slice(this.tok.starts[i], this.tok.ends[i]).toLowerCase();
+    let w = this.lowers[i];
+    if (w === undefined) w = this.lowers[i] = this.text.slice(this.tok.starts[i], this.tok.ends[i]).toLowerCase();
+    return w;
   }
 
   pos(i: number): string {
-    return this.tok.posTag(i);
+    let p = this.tags[i];
+    if (p === undefined) p = this.tags[i] = this.tok.posTag(i);
+    return p;
   }
 
   isTimeWord(i: number): boolean {

@@ -31,7 +31,16 @@ function actorMentions(doc: Doc): MentionRef[] {
 function bestOverlap(mentions: readonly MentionRef[], start: number, end: number): MentionRef | undefined {
   let best: MentionRef | undefined;
   let bestLen = 0;
-  for (const m of mentions) {
+  // Mentions are sorted by start; none longer than 200 characters starts far before `start`.
+  let a = 0;
+  let b = mentions.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (mentions[m]!.start < start - 200) a = m + 1;
+    else b = m;
+  }
+  for (let k = a; k < mentions.length; k++) {
+    const m = mentions[k]!;
     if (m.start >= end) break;
     const len = Math.min(end, m.end) - Math.max(start, m.start);
     if (len > bestLen || (len === bestLen && best && m.actor.kind === 'person' && best.actor.kind !== 'person')) {
@@ -73,6 +82,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
     score[c] = cand.parent !== undefined ? score[cand.parent]! : model ? scoreCandidate(model, cand, set, text, tokens) : ruleConfidence(cand);
   }
   const mentions = actorMentions(doc);
+  const personIds = new Set(mentions.filter((m) => m.actor.kind === 'person').map((m) => m.actor.id));
   const records: { rec: Omit<QuoteRecord, 'id'>; start: number }[] = [];
   const speakerOf = new Map<number, string | undefined>();
   let lastPersonSpeaker: string | undefined;
@@ -97,7 +107,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
       }
     }
     speakerOf.set(c, speaker);
-    if (speaker && mentions.some((m) => m.actor.id === speaker && m.actor.kind === 'person')) lastPersonSpeaker = speaker;
+    if (speaker && personIds.has(speaker)) lastPersonSpeaker = speaker;
     const channel = channelFor(doc, cand);
     const via = channel ? bestOverlap(mentions, channel.start, channel.end)?.actor.id : undefined;
     const rec: Omit<QuoteRecord, 'id'> = {
