@@ -75,7 +75,19 @@ export interface SurnameOptions {
  * text. Undefined where the name has none that is safe to use alone.
  */
 export function surnameOf(name: string, opts: SurnameOptions): string | undefined {
-  const rules = opts.rules ?? nameRules();
+  if (opts.rules) return deriveSurname(name, opts, opts.rules);
+  const key = `${opts.scope}${opts.allowAmbiguous ? '+' : ''}|${opts.country ?? ''}|${name}`;
+  if (surnameCache.has(key)) return surnameCache.get(key);
+  const out = deriveSurname(name, opts, nameRules());
+  if (surnameCache.size > 20000) surnameCache.clear();
+  surnameCache.set(key, out);
+  return out;
+}
+
+/** Derived surnames of the shipped rules, by options and name (names repeat across articles). */
+const surnameCache = new Map<string, string | undefined>();
+
+function deriveSurname(name: string, opts: SurnameOptions, rules: NameRules): string | undefined {
   let words = name.trim().split(/\s+/).filter(Boolean);
   if (words.length < 2) return undefined;
   const kb = opts.scope === 'kb';
@@ -124,8 +136,19 @@ export function kbSurnameOf(entry: { readonly name: string; readonly aliases?: r
   return surnameOf(entry.name, { scope: 'kb', country: entry.country, rules });
 }
 
+const titleWordsCache = new Map<string, readonly string[]>();
+
 /** The title in lower case split into words, with hyphenated prefixes ("ex-", "vice-") as words. */
-function titleWords(title: string): string[] {
+function titleWords(title: string): readonly string[] {
+  let w = titleWordsCache.get(title);
+  if (w) return w;
+  w = splitTitle(title);
+  if (titleWordsCache.size > 20000) titleWordsCache.clear();
+  titleWordsCache.set(title, w);
+  return w;
+}
+
+function splitTitle(title: string): string[] {
   return title
     .toLowerCase()
     .trim()

@@ -1,6 +1,7 @@
 import type { Doc } from '../../doc/doc.js';
 import type { ActorKind, ActorRecord } from '../../doc/records.js';
 import { makeSpan } from '../../doc/span.js';
+import { POS_TAGS } from '../../doc/tokens.js';
 import type { KbEntry } from '../../kb/kb-schema.js';
 import { normKey, type KnowledgeBase } from '../../kb/knowledge-base.js';
 import { hasTitleModifier, surnameOf, titleCore } from '../../kb/person-names.js';
@@ -34,9 +35,17 @@ interface Cluster {
   lastSent: number;
   /** Position of its last mention as the subject of a speech verb. */
   lastSpoke: number;
+  /** Sentences that this actor opens (a rough subject). */
+  subjectOf?: Set<number>;
 }
 
 const QUOTE_OPEN = new Set(['“', '"', '«', '‘']);
+const VERB = POS_TAGS.indexOf('VERB');
+const AUX = POS_TAGS.indexOf('AUX');
+const PROPN = POS_TAGS.indexOf('PROPN');
+const NUM = POS_TAGS.indexOf('NUM');
+/** Words between a name and its speech verb ("Peskov also said", "Trump on Monday said"). */
+const STEP_WORDS = new Set(['also', 'has', 'had', 'later', 'then', 'on']);
 const QUOTE_CLOSE = new Set(['”', '"', '»', '’']);
 const NEUTER_KINDS = new Set<ActorKind>(['organization', 'country', 'igo', 'region', 'media']);
 const DET_PREFIX = /^(?:the|a|an|this|that|these|those|some|many|most|several|other|few|all|both)\s+/i;
@@ -94,9 +103,9 @@ export class ActorResolver {
   private lastSpeaker: Cluster | undefined;
   private sentenceOf: (pos: number) => number;
   private speakerAt: Set<number> = new Set();
-  /** `actorId:sentence` for actors whose mention opens a sentence (a rough subject). */
-  private readonly subjects = new Set<string>();
   private lastSubjectSent = -1;
+  /** The cluster tied to each mention (the same order as `out`). */
+  private readonly clusterOf: (Cluster | undefined)[];
 
   constructor(
     private readonly doc: Doc,
@@ -105,6 +114,7 @@ export class ActorResolver {
     private readonly lex: ActorLexicon,
   ) {
     this.out = new Array(mentions.length);
+    this.clusterOf = new Array(mentions.length);
     this.date = doc.meta.published;
     const sents = doc.maybe('sentences') ?? [];
     const starts = sents.map((s) => s.start);
@@ -151,7 +161,7 @@ export class ActorResolver {
       });
     }
     actors.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-    const mentions = this.mentions.map((m, i) => (this.out[i] ? { ...m, actor: this.out[i] } : m));
+    const mentions = this.mentions.map((m, i) => (this.out[i] ? withActor(m, this.out[i]!) : m));
     return { actors, mentions };
   }
 
@@ -163,11 +173,13 @@ export class ActorResolver {
     const out: [number, number][] = [];
     let open = -1;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (ch === '\n' && text[i + 1] === '\n' && open >= 0 && text[i + 2] !== '“') open = -1;
-      if (ch === '“' || ch === '«' || (ch === '"' && open < 0)) {
+      const ch = text.charCodeAt(i);
+      // Only line breaks and quotation marks matter: skip everything else quickly.
+      if (ch !== 10 && ch !== 0x201c && ch !== 0xab && ch !== 34 && ch !== 0x201d && ch !== 0xbb) continue;
+      if (ch === 10 && text.charCodeAt(i + 1) === 10 && open >= 0 && text.charCodeAt(i + 2) !== 0x201c) open = -1;
+      if (ch === 0x201c || ch === 0xab || (ch === 34 && open < 0)) {
         open = i;
-      } else if ((ch === '”' || ch === '»' || ch === '"') && open >= 0) {
+      } else if ((ch === 0x201d || ch === 0xbb || ch === 34) && open >= 0) {
         out.push([open, i + 1]);
         open = -1;
       }
@@ -192,20 +204,24 @@ export class ActorResolver {
     const t = this.doc.tokens;
     if (!t) return;
     const verbs = this.lex.speechVerbs;
+    const pos = t.pos;
+    const text = this.doc.text;
     this.mentions.forEach((m, i) => {
       let k = t.firstEndingAfter(m.end);
       for (let step = 0; step < 3 && k < t.length; step++, k++) {
-        const w = t.tokenText(k).toLowerCase();
-        if (verbs.has(t.lemma(k)) && (t.posTag(k) === 'VERB' || t.posTag(k) === 'AUX')) {
+        const p = pos[k];
+        if ((p === VERB || p === AUX) && verbs.has(t.lemma(k))) {
           this.speakerAt.add(i);
           return;
         }
-        if (!(w === 'also' || w === 'has' || w === 'had' || w === 'later' || w === 'then' || w === 'on' || t.posTag(k) === 'PROPN' || t.posTag(k) === 'NUM')) break;
+        if (p === PROPN || p === NUM) continue;
+        const len = t.ends[k]! - t.starts[k]!;
+        if (len > 5 || !STEP_WORDS.has(text.slice(t.starts[k]!, t.ends[k]!).toLowerCase())) break;
       }
       const b = t.firstEndingAfter(m.start) - 1;
-      if (b >= 0 && verbs.has(t.lemma(b)) && t.posTag(b) === 'VERB') {
-        const before = b > 0 ? t.tokenText(b - 1) : '';
-        if (/[,”"]$/.test(before)) this.speakerAt.add(i);
+      if (b >= 0 && pos[b] === VERB && verbs.has(t.lemma(b))) {
+        const c = b > 0 ? text.charCodeAt(t.ends[b - 1]! - 1) : 0;
+        if (c === 44 || c === 0x201d || c === 34) this.speakerAt.add(i);
       }
     });
   }
@@ -313,6 +329,7 @@ export class ActorResolver {
     c.lastPos = m.start;
     c.lastSent = this.sentenceOf(m.start);
     this.out[i] = c.id;
+    this.clusterOf[i] = c;
     if (m.us) c.us = true;
     if (!c.country && m.country && m.kind === c.kind) {
       c.country = m.country;
@@ -326,7 +343,8 @@ export class ActorResolver {
     const sent = this.sentenceOf(m.start);
     if (sent !== this.lastSubjectSent && m.type !== 'pronoun') {
       this.lastSubjectSent = sent;
-      if (!/^['’]s?\b/.test(this.doc.text.slice(m.end, m.end + 2))) this.subjects.add(`${c.id}:${sent}`);
+      const next = this.doc.text.charCodeAt(m.end);
+      if (next !== 0x27 && next !== 0x2019) (c.subjectOf ??= new Set()).add(sent);
     }
     if (this.speakerAt.has(i)) {
       c.lastSpoke = m.start;
@@ -528,7 +546,7 @@ export class ActorResolver {
       for (let k = i - 1; k >= 0; k--) {
         const p = this.mentions[k]!;
         if (m.start - p.end > 3) break;
-        if (this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+        if (this.clusterOf[k]) return this.clusterOf[k];
       }
       return undefined;
     }
@@ -555,7 +573,7 @@ export class ActorResolver {
       if (c.gender && m.gender && c.gender === m.gender) score += 1;
       if (m.number === 'pl' && c.plural) score += 1;
       // Subject pronouns prefer the subject of a recent sentence; object pronouns an earlier object.
-      const wasSubject = this.subjects.has(`${c.id}:${c.lastSent}`);
+      const wasSubject = !!c.subjectOf?.has(c.lastSent);
       if (m.case === 'obj' ? !wasSubject : wasSubject) score += 0.75;
       if (m.case === 'subj' && c.lastSpoke >= 0 && this.sentenceOf(c.lastSpoke) >= sent - 1) score += 1;
       if (score > bestScore) {
@@ -589,7 +607,7 @@ export class ActorResolver {
       if (p.start < q[1]) continue;
       if (p.start - q[1] > 40 || /\n/.test(text.slice(q[1], p.start))) break;
       if (this.speakerAt.has(k)) {
-        if (this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+        if (this.clusterOf[k]) return this.clusterOf[k];
         if (p.type !== 'pronoun') return this.nonPronoun(p);
         return this.lastSpeaker;
       }
@@ -598,10 +616,34 @@ export class ActorResolver {
       const p = this.mentions[k]!;
       if (p.end > q[0]) continue;
       if (q[0] - p.end > 120 || /\n/.test(text.slice(p.end, q[0]))) break;
-      if (this.speakerAt.has(k) && this.out[k]) return this.clusters.find((c) => c.id === this.out[k]);
+      if (this.speakerAt.has(k) && this.clusterOf[k]) return this.clusterOf[k];
     }
     return this.lastSpeaker;
   }
+}
+
+/** A copy of a mention record with its actor filled in (fields in one fixed order, so copies share a shape). */
+function withActor(m: MentionRecord, actor: string): MentionRecord {
+  return {
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    type: m.type,
+    head: m.head,
+    actor,
+    kbId: m.kbId,
+    kind: m.kind,
+    country: m.country,
+    sector: m.sector,
+    role: m.role,
+    gender: m.gender,
+    number: m.number,
+    person: m.person,
+    case: m.case,
+    us: m.us,
+    owner: m.owner,
+    rule: m.rule,
+  };
 }
 
 /** True when `words` (a full name) has another given name than a full name the actor was called by. */

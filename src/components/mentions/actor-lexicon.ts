@@ -63,6 +63,8 @@ export class PhraseTable<T> {
   private readonly prefixes = new Set<string>();
   /** The first token of every phrase, so a scanner can dismiss most tokens with one look-up. */
   readonly first = new Set<string>();
+  /** This table's bit in `ActorLexicon.firstMask` (0 until the lexicon assigns one). */
+  bit = 0;
 
   set(phrase: string, value: T): void {
     const key = phrase.toLowerCase().trim().replace(/\s+/g, ' ');
@@ -103,9 +105,14 @@ export interface ActorLexicon {
   readonly usWords: ReadonlySet<string>;
   /** Lower-case first tokens of every phrase above: a token outside this set starts no phrase but a name. */
   readonly anyFirst: ReadonlySet<string>;
+  /** For a lower-case word, the bits of the tables whose phrases it starts (one look-up per token). */
+  readonly firstMask: ReadonlyMap<string, number>;
 }
 
 type Row = Record<string, unknown>;
+
+/** The bit of `firstMask` for a word in `anyFirst`. */
+export const ANY_FIRST_BIT = 1 << 20;
 
 function rows(v: unknown): Row[] {
   return Array.isArray(v) ? (v as Row[]) : [];
@@ -212,7 +219,14 @@ export function buildActorLexicon(): ActorLexicon {
   };
   const anyFirst = new Set<string>();
   for (const t of [roles, honorifics, modifiers, orgNouns, tables.mediaDescriptors, tables.orgAdjectives, groups, tables.documents]) for (const w of t.first) anyFirst.add(w);
-  return { ...tables, anyFirst };
+  const firstMask = new Map<string, number>();
+  const all: PhraseTable<unknown>[] = [roles, honorifics, modifiers, orgNouns, tables.mediaDescriptors, tables.orgAdjectives, groups, tables.documents, tables.usStates, indefinites, tables.shareWords];
+  all.forEach((t, k) => {
+    t.bit = 1 << k;
+    for (const w of t.first) firstMask.set(w, (firstMask.get(w) ?? 0) | t.bit);
+  });
+  for (const w of anyFirst) firstMask.set(w, (firstMask.get(w) ?? 0) | ANY_FIRST_BIT);
+  return { ...tables, anyFirst, firstMask };
 }
 
 let lexicon: ActorLexicon | undefined;

@@ -3,7 +3,7 @@ import type { ActorKind } from '../../doc/records.js';
 import { POS_TAGS } from '../../doc/tokens.js';
 import type { KbEntry } from '../../kb/kb-schema.js';
 import type { KnowledgeBase, SurfaceHit } from '../../kb/knowledge-base.js';
-import type { ActorLexicon, PhraseTable } from './actor-lexicon.js';
+import { ANY_FIRST_BIT, type ActorLexicon, type PhraseTable } from './actor-lexicon.js';
 import type { MentionRecord, MentionType } from './mention-record.js';
 import { TokenScan } from './token-scan.js';
 
@@ -85,6 +85,8 @@ export class MentionFinder {
   private readonly pending: number[] = [];
   /** KB matches by start token (null: none), since phrases look at the same token more than once. */
   private readonly kbCache: ({ b: number; hits: readonly SurfaceHit[] } | null | undefined)[] = [];
+  /** Per token: the bits of the lexicon tables whose phrases its lower-case form starts. */
+  private readonly mask: Int32Array;
 
   constructor(
     private readonly doc: Doc,
@@ -92,6 +94,11 @@ export class MentionFinder {
     private readonly lex: ActorLexicon,
   ) {
     this.s = new TokenScan(doc);
+    const n = this.s.n;
+    this.mask = new Int32Array(n);
+    const fm = lex.firstMask;
+    const low = this.s.low;
+    for (let i = 0; i < n; i++) this.mask[i] = fm.get(low[i]!) ?? 0;
   }
 
   find(): MentionRecord[] {
@@ -117,7 +124,7 @@ export class MentionFinder {
   /** Longest phrase of a lower-case table starting at token i: its end, or -1. */
   private longest<T>(table: PhraseTable<T>, i: number, max = 6): { b: number; v: T } | undefined {
     const s = this.s;
-    if (i >= s.n || !table.first.has(s.low[i]!)) return undefined;
+    if (i >= s.n || !(table.bit ? this.mask[i]! & table.bit : table.first.has(s.low[i]!))) return undefined;
     let key = '';
     let best: { b: number; v: T } | undefined;
     for (let j = i; j < s.n && j < i + max; j++) {
@@ -148,7 +155,7 @@ export class MentionFinder {
   /** True when token b continues a personal name: a capitalised word on the same line that starts no title or phrase. */
   private nameGoesOn(b: number): boolean {
     const s = this.s;
-    return b < s.n && s.gap[b] === 1 && s.joins(b) && this.isCapWord(b) && s.cap[b] !== 2 && !this.lex.anyFirst.has(s.low[b]!) && !s.isPossessive(b) && !s.isVerb(b);
+    return b < s.n && s.gap[b] === 1 && s.joins(b) && this.isCapWord(b) && s.cap[b] !== 2 && !(this.mask[b]! & ANY_FIRST_BIT) && !s.isPossessive(b) && !s.isVerb(b);
   }
 
   private kbWalk(i: number, titleCase: boolean): { b: number; hits: readonly SurfaceHit[] } | undefined {
@@ -337,7 +344,7 @@ export class MentionFinder {
   private phrase(i: number): Draft | undefined {
     const s = this.s;
     const lex = this.lex;
-    if (!s.cap[i] && !lex.anyFirst.has(s.low[i]!) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!) && !POSS_DETS.has(s.low[i]!)) return undefined;
+    if (!s.cap[i] && !(this.mask[i]! & ANY_FIRST_BIT) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!) && !POSS_DETS.has(s.low[i]!)) return undefined;
     const elems = this.chain(i);
     if (!elems.length) {
       // A bare document that acts: "Polls show …", "research suggests …".
@@ -611,7 +618,6 @@ export class MentionFinder {
   /** "Some said", "others argue", "no one knows": people that speak without a name. */
   private indefinite(i: number): Draft | undefined {
     const s = this.s;
-    if (!this.lex.indefinites.first.has(s.low[i]!)) return undefined;
     const ind = this.longest(this.lex.indefinites, i);
     if (!ind) return undefined;
     let k = ind.b;
@@ -625,8 +631,11 @@ export class MentionFinder {
   private isNumber(j: number): boolean {
     const s = this.s;
     if (j >= s.n) return false;
+    if (s.pos[j] === NUM) return true;
     const w = s.low[j]!;
-    return s.pos[j] === NUM || /^\d/.test(w) || NUMBER_WORDS.has(w) || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w);
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) return true;
+    return NUMBER_WORDS.has(w) || (w.includes('-') && /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w));
   }
 
   /** A share of people that speaks or holds a view: "46 percent of voters said", "six in 10 support", "a majority believe". */
@@ -644,7 +653,7 @@ export class MentionFinder {
         b = sw.b;
       }
     } else {
-      if (!lex.shareWords.first.has(s.low[i]!) || s.low[i] === 'percent' || s.low[i] === '%') return undefined;
+      if (!(this.mask[i]! & lex.shareWords.bit) || s.low[i] === 'percent' || s.low[i] === '%') return undefined;
       const sw = this.longest(lex.shareWords, i);
       if (!sw) return undefined;
       b = sw.b;
@@ -781,25 +790,28 @@ export class MentionFinder {
     for (const d of this.drafts) {
       const start = s.starts[d.a]!;
       const end = s.ends[d.b - 1]!;
+      // Every field in one fixed order (absent ones undefined), so records share one shape.
       const rec: MentionRecord = {
         start,
         end,
         text: text.slice(start, end),
         type: d.type,
-        ...(d.headA !== undefined && d.headB !== undefined && (d.headA !== d.a || d.headB !== d.b) ? { head: { start: s.starts[d.headA]!, end: s.ends[d.headB - 1]! } } : {}),
-        ...(d.entry ? { kbId: d.entry.id } : {}),
-        ...(d.kind ? { kind: d.kind } : {}),
-        ...(d.country ? { country: d.country } : {}),
-        ...(d.sector ? { sector: d.sector } : {}),
-        ...(d.role ? { role: d.role } : {}),
-        ...(d.gender ? { gender: d.gender } : {}),
-        ...(d.number ? { number: d.number } : {}),
-        ...(d.person ? { person: d.person } : {}),
-        ...(d.pcase ? { case: d.pcase } : {}),
-        ...(d.us ? { us: true } : {}),
-        ...(d.ownerA !== undefined && d.ownerB !== undefined
-          ? { owner: { start: s.starts[d.ownerA]!, end: s.ends[d.ownerB - 1]!, ...(d.ownerEntry ? { kbId: d.ownerEntry.id } : {}) } }
-          : {}),
+        head: d.headA !== undefined && d.headB !== undefined && (d.headA !== d.a || d.headB !== d.b) ? { start: s.starts[d.headA]!, end: s.ends[d.headB - 1]! } : undefined,
+        actor: undefined,
+        kbId: d.entry?.id,
+        kind: d.kind,
+        country: d.country || undefined,
+        sector: d.sector || undefined,
+        role: d.role || undefined,
+        gender: d.gender,
+        number: d.number,
+        person: d.person,
+        case: d.pcase,
+        us: d.us || undefined,
+        owner:
+          d.ownerA !== undefined && d.ownerB !== undefined
+            ? { start: s.starts[d.ownerA]!, end: s.ends[d.ownerB - 1]!, ...(d.ownerEntry ? { kbId: d.ownerEntry.id } : {}) }
+            : undefined,
         rule: d.rule,
       };
       out.push(rec);

@@ -66,7 +66,7 @@ export class TokenScan {
       const w = text.slice(s, e);
       this.txt[i] = w;
       this.low[i] = w.toLowerCase();
-      this.nk[i] = normKey(w);
+      this.nk[i] = isAscii(w) ? w : normKey(w);
       const c = w.charCodeAt(0);
       const upper = (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
       if (upper) this.cap[i] = w.length > 1 && w === w.toUpperCase() && /[A-Z]{2}/.test(w) ? 2 : 1;
@@ -153,4 +153,10 @@ export class TokenScan {
     const w = this.nk[i]!;
     return w === "'s" || w === "'" || w === "'S";
   }
+}
+
+/** True when every character of `w` is ASCII (its KB key is then the word itself: tokens hold no white space). */
+function isAscii(w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) > 127) return false;
+  return true;
 }
