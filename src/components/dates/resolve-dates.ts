@@ -158,10 +158,14 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+const DATE_HINT = /\d|day|week|month|year|ago|tonight|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i;
+
 /** Date expressions in `text[from, to)` (offsets into `text`), earlier rules winning overlaps. */
 export function findDates(text: string, published: string | undefined, from = 0, to = text.length): DateMention[] {
-  const ref = referenceDate(published);
   const slice = text.slice(from, to);
+  // Every rule needs a digit or one of these words: most sentences are done with one test.
+  if (!DATE_HINT.test(slice)) return [];
+  const ref = referenceDate(published);
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   for (const rule of RULES) {

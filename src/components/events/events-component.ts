@@ -9,7 +9,7 @@ import { eventLexicon, type Lexicon } from './lexicon.js';
 import { findMatches, type PatternMatch } from './matcher.js';
 import { mentionRefs, nounPhrases, type MentionRef } from './mention-refs.js';
 import { intentCode, promisedConflict, refusalCode } from './relation.js';
-import { toksFromTable, type Toks } from './sentence-tokens.js';
+import { tokenForms, toksFromTable, type Toks } from './sentence-tokens.js';
 
 /**
  * The `events` component: PLOVER events (with CAMEO code, quad class, score, mode and context) between the
@@ -174,7 +174,7 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
   const withType = WITH_TYPES.has(type);
   const weight = (prep: string | undefined) => (prep ? GOVERNING.get(prep)! + (withType && prep === 'with' ? 2 : 0) : -1);
   const curPrep = current ? governingPrep(t, current) : undefined;
-  const curParty = !!current && (!!current.actor || !!current.actorLike) && !(!curPrep && OWN_FORCES.test(current.text));
+  const curParty = !!current && (!!current.actor || !!current.actorLike) && (!!curPrep || !OWN_FORCES.test(current.text));
   let need: number;
   if (!current || !curParty) need = 1;
   else if (!curPrep) {
@@ -330,6 +330,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
   const allRefs = mentionRefs(doc);
   const useNp = allRefs.length === 0;
   const published = doc.meta.published;
+  const forms = tokenForms(tokens);
   const out: CodedEvent[] = [];
   let n = 0;
   let refAt = 0;
@@ -339,12 +340,9 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     if (last <= first) continue;
     // Most sentences have no trigger word: look before building anything.
     let any = false;
-    for (let i = first; i < last && !any; i++) {
-      const lemma = tokens.lemma(i);
-      any = lex.byFirst.has(lemma) || lex.byFirst.has(lemma.toLowerCase()) || lex.byFirst.has(tokens.tokenText(i).toLowerCase());
-    }
+    for (let i = first; i < last && !any; i++) any = lex.byFirst.has(forms.lemma[i]!) || lex.byFirst.has(forms.lower[i]!);
     if (!any) continue;
-    const t = toksFromTable(tokens, first, last);
+    const t = toksFromTable(tokens, first, last, forms);
     const matches = findMatches(t, lex);
     if (!matches.length) continue;
     const dates: DateMention[] = findDates(text, published, s.start, s.end);
@@ -459,6 +457,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       const reciprocal = perActor.length > 1 && !recipientRefs.length && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
       for (const a of perActor) {
         const others = reciprocal ? perActor.filter((o) => o !== a) : [];
+        const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
         const rec: EventRecord = {
           id: `e${++n}`,
           type: finalEntry.type,
@@ -469,6 +468,8 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           goldstein: finalEntry.score,
           actor: [...new Set(a.ids)],
           recipient: reciprocal ? [...new Set(others.flatMap((o) => o.ids))] : recipientIds.filter((id) => !a.ids.includes(id)),
+          actorSpans: a.spans,
+          recipientSpans,
           trigger,
           evidence,
           ...(date ? { date: date.value } : {}),
@@ -477,8 +478,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
           ...(quote ? { reportedBy: quote.id } : {}),
           rule: m.pattern.id,
         };
-        const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
-        const ev: CodedEvent = { record: { ...rec, actorSpans: a.spans, recipientSpans }, actorSpans: a.spans, recipientSpans };
+        const ev: CodedEvent = { record: rec, actorSpans: a.spans, recipientSpans };
         sentenceEvents.push(ev);
         out.push(ev);
       }
