@@ -71,3 +71,13 @@ test('the dateline is not part of the first sentence', () => {
     ['The chancellor spoke.', 'She left.'],
   );
 });
+
+test('a very long run without white space is one token, with a diagnostic, not given to wink', () => {
+  const blob = 'Q'.repeat(5000);
+  const doc = run(`Title Here\n\nThe data was ${blob} and more.`);
+  const t = doc.tokens!;
+  const i = t.tokenAt(doc.text.indexOf(blob));
+  assert.equal(t.tokenText(i), blob);
+  assert.ok(doc.diagnostics.some((d) => d.rule === 'long-word'));
+  assert.equal(t.tokenText(i + 1), 'and');
+});

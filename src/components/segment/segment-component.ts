@@ -42,6 +42,40 @@ export function findSentences(doc: Doc, rules: SentenceRules = sentenceRules()):
   return out;
 }
 
+/** Runs of non-space characters longer than this are not given to wink-nlp. */
+const MAX_WORD = 128;
+
+function isOneWord(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Cuts zones around words longer than MAX_WORD, each of which becomes a zone of its own. */
+function splitLongWords(text: string, zones: number[]): number[] {
+  const out: number[] = [];
+  for (let z = 0; z < zones.length; z += 2) {
+    const zs = zones[z]!;
+    const ze = zones[z + 1]!;
+    let from = zs;
+    let run = -1;
+    for (let i = zs; i <= ze; i++) {
+      const space = i === ze || isSpace(text.charCodeAt(i));
+      if (!space) {
+        if (run < 0) run = i;
+        continue;
+      }
+      if (run >= 0 && i - run > MAX_WORD) {
+        if (run > from) out.push(from, run);
+        out.push(run, i);
+        from = i;
+      }
+      run = -1;
+    }
+    if (from < ze) out.push(from, ze);
+  }
+  return out;
+}
+
 /**
  * Tokens of the text outside ignored ranges, with wink-nlp's POS tags and lemmas. wink gives no
  * offsets: each token's value is found at the cursor after white space; a token that is not there
@@ -51,16 +85,26 @@ export function tokenize(doc: Doc): TokenTable {
   const text = doc.text;
   const nlp = wink();
   const its = nlp.its;
-  const zones = outside(doc.ignoredRanges(), 0, text.length);
+  const zones = splitLongWords(text, outside(doc.ignoredRanges(), 0, text.length));
   const starts: number[] = [];
   const ends: number[] = [];
   const pos: number[] = [];
   const lemmas: string[] = [];
   let misaligned = 0;
   let firstBad = -1;
+  let long = 0;
   for (let z = 0; z < zones.length; z += 2) {
     const zs = zones[z]!;
     const ze = zones[z + 1]!;
+    if (ze - zs > MAX_WORD && !isSpace(text.charCodeAt(zs)) && isOneWord(text, zs, ze)) {
+      // wink's tokenizer is quadratic in the length of a word: a run this long is one token of ours.
+      starts.push(zs);
+      ends.push(ze);
+      pos.push(posIndex('X'));
+      lemmas.push(text.slice(zs, ze).toLowerCase());
+      long++;
+      continue;
+    }
     let c = zs;
     while (c < ze && isSpace(text.charCodeAt(c))) c++;
     if (c >= ze) continue;
@@ -103,6 +147,14 @@ export function tokenize(doc: Doc): TokenTable {
       rule: 'token-misaligned',
       severity: 'warning',
       message: `${misaligned} token(s) from wink-nlp did not match the text where expected (first at offset ${firstBad}); characters skipped`,
+    });
+  }
+  if (long) {
+    doc.diagnose({
+      component: 'segment',
+      rule: 'long-word',
+      severity: 'info',
+      message: `${long} run(s) of over ${MAX_WORD} characters without white space kept as single tokens`,
     });
   }
   return new TokenTable(text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), lemmas);

@@ -220,3 +220,16 @@ test('ranges the reader already ignored are left alone', () => {
   structureDoc(doc);
   assert.deepEqual(texts(doc.get('paragraphs')), ['Real paragraph.']);
 });
+
+test('one paragraph per line with a final newline', () => {
+  const doc = run('Headline Without Blank Line\nFirst paragraph here.\nSecond paragraph here.\n');
+  assert.deepEqual(texts(doc.get('paragraphs')), ['First paragraph here.', 'Second paragraph here.']);
+});
+
+test('empty and blank texts give empty structure', () => {
+  for (const t of ['', ' \r\n\r\n\t']) {
+    const doc = run(t);
+    assert.equal(doc.meta.headline, undefined);
+    assert.deepEqual(doc.get('paragraphs'), []);
+  }
+});

@@ -257,7 +257,13 @@ function lineText(text: string, l: Line): string {
 /** Consecutive lines into units; special lines stand alone; text lines without a blank line between them form a block. */
 function group(text: string, lines: (Line | undefined)[]): Unit[] {
   const units: Unit[] = [];
-  const anyBlank = lines.some((l) => !l);
+  // Blank lines before the first or after the last content line (a final newline) do not count.
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && !lines[first]) first++;
+  while (last >= first && !lines[last]) last--;
+  let anyBlank = false;
+  for (let i = first; i <= last && !anyBlank; i++) anyBlank = !lines[i];
   const textLines = lines.filter((l) => l && l.kind === 'text').length;
   const perLine = !anyBlank && textLines > 1;
   let cur: Unit | undefined;
@@ -360,7 +366,12 @@ function authorsOf(t: string): string[] {
 export function structureDoc(doc: Doc, rules: StructureRules = structureRules()): void {
   const text = doc.text;
   const preIgnored = doc.ignoredRanges();
-  const covered = (s: number, e: number) => preIgnored.some((r) => r.start <= s && e <= r.end);
+  let pi = 0;
+  // Lines come in order, so one pointer walks the reader's (sorted, merged) ignored ranges.
+  const covered = (s: number, e: number) => {
+    while (pi < preIgnored.length && preIgnored[pi]!.end < e) pi++;
+    return pi < preIgnored.length && preIgnored[pi]!.start <= s && e <= preIgnored[pi]!.end;
+  };
   const lines: (Line | undefined)[] = splitLines(text).map(({ s, e }) => (s === e || covered(s, e) ? undefined : classify(text, s, e, rules)));
   const units = group(text, lines);
 
