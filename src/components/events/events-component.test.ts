@@ -65,6 +65,13 @@ describe('events component', () => {
     const e = events(docOf('Chile accused Peru of sending spies to Bolivia.', { chl: ['Chile'], per: ['Peru'], bol: ['Bolivia'] })).find((x) => x.type === 'ACCUSE');
     assert.deepEqual(e?.recipient, ['per']);
   });
+  it('reads "X says Y must …" as X asking Y, with what Y must do as the content', () => {
+    const es = events(docOf('Ruritania says Freedonia must end its raids on Arica.', { rur: ['Ruritania'], fre: ['Freedonia'], ari: ['Arica'] }));
+    const req = es.find((e) => e.type === 'REQUEST');
+    assert.deepEqual(req?.actor, ['rur']);
+    assert.deepEqual(req?.recipient, ['fre']);
+    assert.ok(!es.some((e) => e.trigger.text.startsWith('end')));
+  });
   it('makes one event per actor of a compound actor', () => {
     const doc = docOf('France and Italy condemned Ruritania on Monday.', { fra: ['France'], ita: ['Italy'], rur: ['Ruritania'] });
     const es = events(doc).filter((e) => e.type === 'ACCUSE');

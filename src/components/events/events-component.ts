@@ -49,14 +49,15 @@ function sentenceTokenRange(doc: Doc, s: Span): [number, number] {
 }
 
 /** Chooses the triggers of a sentence: strongest first, no two sharing a token. */
-function chooseTriggers(matches: readonly PatternMatch[]): PatternMatch[] {
-  const ordered = [...matches].sort((a, b) => Number(a.pattern.weak) - Number(b.pattern.weak) || b.matched.length - a.matched.length || a.first - b.first);
+function chooseTriggers(matches: readonly PatternMatch[], strong: ReadonlySet<PatternMatch>): PatternMatch[] {
+  const weak = (m: PatternMatch) => m.pattern.weak && !strong.has(m);
+  const ordered = [...matches].sort((a, b) => Number(weak(a)) - Number(weak(b)) || b.matched.length - a.matched.length || a.first - b.first);
   const used = new Set<number>();
   const kept: PatternMatch[] = [];
-  const anyStrong = matches.some((m) => !m.pattern.weak);
+  const anyStrong = matches.some((m) => !weak(m));
   for (const m of ordered) {
     // Generic verbs ("call", "provide", "must") count only in a sentence with no stronger trigger.
-    if (m.pattern.weak && anyStrong) continue;
+    if (weak(m) && anyStrong) continue;
     if (m.matched.some((i) => used.has(i))) continue;
     for (const i of m.matched) used.add(i);
     kept.push(m);
@@ -73,6 +74,27 @@ function embedded(m: PatternMatch, all: readonly PatternMatch[], t: Toks): boole
     if (!type || !CONTROL_TYPES.has(type)) continue;
     let clean = true;
     for (let i = a.last; i < m.first; i++) if (SUBJECT_STOP.has(t.lower[i]!) || t.lower[i] === ';') clean = false;
+    if (clean) return true;
+  }
+  return false;
+}
+
+/** A reporting verb earlier in the sentence with no clause break after it ("Russia says Israel must …"). */
+function reportedBefore(t: Toks, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 12; i--) {
+    const w = t.lower[i]!;
+    if (SUBJECT_STOP.has(w) || w === ',') return false;
+    if (REPORT_VERBS.has(w) || REPORT_VERBS.has(t.lemma[i]!)) return i > 0;
+  }
+  return false;
+}
+
+/** The verb phrase right after a reported "must" ("must end attacks", "must be ready to talk") is the request's content. */
+function obligedContent(m: PatternMatch, musts: ReadonlySet<PatternMatch>, t: Toks): boolean {
+  for (const must of musts) {
+    if (m === must || m.first < must.last || m.first - must.last > 2) continue;
+    let clean = true;
+    for (let i = must.last; i < m.first; i++) if (!(t.pos[i] === 'AUX' || t.pos[i] === 'ADV' || t.pos[i] === 'PART' || t.lower[i] === 'be')) clean = false;
     if (clean) return true;
   }
   return false;
@@ -277,7 +299,10 @@ function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[
 
 /** The speaker of the words a trigger sits in: a quote's speaker, "X's statement that …", or "X said …". */
 function speakerOf(trigStart: number, quote: QuoteRecord | undefined, t: Toks, refs: readonly MentionRef[]): { ref?: MentionRef; actor?: string } | undefined {
-  if (quote?.speaker) return { actor: quote.speaker };
+  if (quote?.speaker) {
+    const src = quote.source;
+    return src ? { actor: quote.speaker, ref: { start: src.start, end: src.end, text: src.text, actor: quote.speaker, pronoun: false, firstPerson: false } } : { actor: quote.speaker };
+  }
   if (quote?.source) {
     const src = quote.source;
     const ref = refs.find((r) => r.start < src.end && src.start < r.end);
@@ -358,7 +383,9 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       for (let k = refAt; k < allRefs.length && allRefs[k]!.start < s.end; k++) if (allRefs[k]!.end <= s.end) refs.push(allRefs[k]!);
     }
     refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
-    const triggers = chooseTriggers(matches).filter((m) => !embedded(m, matches, t));
+    // "X said (that) Y must …": a reported obligation is X's request to Y, and what Y must do is its content.
+    const musts = new Set(matches.filter((m) => m.pattern.source.startsWith('must|should') && reportedBefore(t, m.first)));
+    const triggers = chooseTriggers(matches, musts).filter((m) => !embedded(m, matches, t) && !obligedContent(m, musts, t));
     const npBarrier = new Set<number>();
     for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
     for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);
@@ -410,7 +437,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
         args = { ...(agent ? { agent } : {}), ...(asked && asked !== agent ? { recipient: asked } : {}) };
         if (sp?.actor && !agent) args = { ...(asked ? { recipient: asked } : {}) };
       }
-      if (m.pattern.weak && !(args.agent && args.recipient)) continue;
+      if (m.pattern.weak && !(args.agent && args.recipient) && !(musts.has(m) && args.recipient && quote?.speaker)) continue;
       let agentRefs: MentionRef[] = args.agent ? coordinated(args.agent, refs, text) : [];
       let agentIds: string[] = agentRefs.map((r) => r.actor).filter((x): x is string => !!x);
       const inReported = !!quote || advocated;
@@ -420,7 +447,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
         const sp = speakerOf(trigStart, quote, t, refs);
         if (sp?.actor) {
           agentIds = [sp.actor];
-          agentRefs = [];
+          agentRefs = sp.ref ? [sp.ref] : [];
         } else if (sp?.ref) {
           agentRefs = [sp.ref];
           agentIds = sp.ref.actor ? [sp.ref.actor] : [];
