@@ -86,3 +86,13 @@ test('offsets are true to the text, white space between sentences left out', () 
   splitSentences(text, 0, text.length, sentenceRules(), out);
   assert.deepEqual(out, [2, 12, 16, 27]);
 });
+
+test('a capitalised "He said …" that reports more, or introduces a quotation, is a new sentence', () => {
+  assert.deepEqual(split('The inquiry is “ongoing.” He said the board has not met since May.'), [
+    'The inquiry is “ongoing.”',
+    'He said the board has not met since May.',
+  ]);
+  assert.deepEqual(split('“The plan is ready.” He added: “We start Monday.”'), ['“The plan is ready.”', 'He added: “We start Monday.”']);
+  assert.deepEqual(split('“Who are they?” Ana Lima said of the rebels on Friday.'), ['“Who are they?” Ana Lima said of the rebels on Friday.']);
+  assert.deepEqual(split('“We are ready.” Lima told the council.'), ['“We are ready.” Lima told the council.']);
+});

@@ -229,12 +229,32 @@ function continues(text: string, open: number, close: number, to: number, rules:
     words++;
     const w = text.slice(s, p);
     const bare = w.endsWith('.') ? w.slice(0, -1) : w;
-    if (rules.speechVerbs.has(bare.toLowerCase())) return attributionEndsSoon(text, p, to);
+    if (rules.speechVerbs.has(bare.toLowerCase())) return attributionAfterVerb(text, bare.toLowerCase(), p, to);
     const d = p < to ? text.charCodeAt(p) : 32;
     if (!isSpace(d)) return false; // punctuation before any speech verb: a new sentence
     if (w !== bare && !rules.titles.has(w) && !(w.length === 2 && isUpper(w.charCodeAt(0)))) return false;
   }
   return false;
+}
+
+/** Words that open a reported clause: after "He said" they start new content, not an attribution. */
+const CLAUSE_OPENERS = new Set(['that', 'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'this', 'these', 'those', 'there', 'our', 'my']);
+/** Verbs whose object names a listener or a medium ("told the BBC", "wrote on X"). */
+const OBJECT_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'wrote', 'writes', 'posted', 'tweeted', 'tweets', 'reminded', 'assured', 'urged', 'warned']);
+
+/**
+ * After a capitalised speaker and a speech verb: an attribution ("Peskov said.", "Lima told
+ * reporters on Friday.") and not a new sentence that reports more ("He said the talks …",
+ * "He added: …").
+ */
+function attributionAfterVerb(text: string, verb: string, p: number, to: number): boolean {
+  let k = p;
+  while (k < to && isSpace(text.charCodeAt(k))) k++;
+  if (k < to && text.charCodeAt(k) === 58) return false;
+  const next = wordAt(text, k, to).toLowerCase();
+  if (next === 'that') return false;
+  if (CLAUSE_OPENERS.has(next) && !OBJECT_VERBS.has(verb)) return false;
+  return attributionEndsSoon(text, p, to);
 }
 
 /** After the speech verb, an attribution ends within a few words ("told reporters on Friday."). */
