@@ -549,7 +549,17 @@ export const structureComponent = defineComponent(
     name: 'structure',
     version: '0.2.0',
     requires: ['text'],
-    assigns: ['paragraphs', 'meta.headline', 'meta.published', 'meta.dateline', 'meta.keyPoints', 'meta.sections', 'meta.ignored'],
+    assigns: [
+      'paragraphs',
+      'meta.headline',
+      'meta.published',
+      'meta.publishedSpan',
+      'meta.dateline',
+      'meta.keyPoints',
+      'meta.sections',
+      'meta.ignored',
+      'meta.authors',
+    ],
   },
   (doc) => structureDoc(doc),
 );
