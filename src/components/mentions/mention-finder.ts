@@ -78,6 +78,24 @@ const RELATIVE_OK_BEFORE = /^[,]$/;
 const IT_SKIP = new Set(['be', 'seem', 'appear', 'happen', 'remain', 'matter', 'take', 'look', 'sound', 'become', 'cost', 'mean', 'make', 'help', 'work', 'get', 'go', 'turn', 'feel', 'depend']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'can', 'must', 'has', 'had', 'have', 'did', 'does']);
 
+const STARTER_BIT = 1 << 21;
+const PRONOUN_BIT = 1 << 22;
+const NUMBER_BIT = 1 << 23;
+const maskCache = new WeakMap<ActorLexicon, Map<string, number>>();
+
+/** The lexicon's first-word bits plus determiners and quantifiers, pronouns and number words: one look-up per token. */
+function tokenMasks(lex: ActorLexicon): Map<string, number> {
+  let m = maskCache.get(lex);
+  if (m) return m;
+  m = new Map(lex.firstMask);
+  const or = (w: string, bit: number) => m!.set(w, (m!.get(w) ?? 0) | bit);
+  for (const w of [...DETS, ...QUANT, ...POSS_DETS]) or(w, STARTER_BIT);
+  for (const w of lex.pronouns.keys()) or(w, PRONOUN_BIT);
+  for (const w of NUMBER_WORDS) or(w, NUMBER_BIT);
+  maskCache.set(lex, m);
+  return m;
+}
+
 /** Scans one document for mentions of actors. Linear in the number of tokens. */
 export class MentionFinder {
   private readonly s: TokenScan;
@@ -96,7 +114,7 @@ export class MentionFinder {
     this.s = new TokenScan(doc);
     const n = this.s.n;
     this.mask = new Int32Array(n);
-    const fm = lex.firstMask;
+    const fm = tokenMasks(lex);
     const low = this.s.low;
     for (let i = 0; i < n; i++) this.mask[i] = fm.get(low[i]!) ?? 0;
   }
@@ -217,6 +235,7 @@ export class MentionFinder {
   private pronoun(i: number): Draft | undefined {
     const s = this.s;
     const lw = s.low[i]!;
+    if (!(this.mask[i]! & PRONOUN_BIT)) return undefined;
     const p = this.lex.pronouns.get(lw);
     if (!p) return undefined;
     const w = s.txt[i]!;
@@ -344,7 +363,7 @@ export class MentionFinder {
   private phrase(i: number): Draft | undefined {
     const s = this.s;
     const lex = this.lex;
-    if (!s.cap[i] && !(this.mask[i]! & ANY_FIRST_BIT) && !DETS.has(s.low[i]!) && !QUANT.has(s.low[i]!) && !POSS_DETS.has(s.low[i]!)) return undefined;
+    if (!s.cap[i] && !(this.mask[i]! & (ANY_FIRST_BIT | STARTER_BIT))) return undefined;
     const elems = this.chain(i);
     if (!elems.length) {
       // A bare document that acts: "Polls show …", "research suggests …".
@@ -635,7 +654,7 @@ export class MentionFinder {
     const w = s.low[j]!;
     const c = w.charCodeAt(0);
     if (c >= 48 && c <= 57) return true;
-    return NUMBER_WORDS.has(w) || (w.includes('-') && /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w));
+    return !!(this.mask[j]! & NUMBER_BIT) || (w.includes('-') && /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w));
   }
 
   /** A share of people that speaks or holds a view: "46 percent of voters said", "six in 10 support", "a majority believe". */
