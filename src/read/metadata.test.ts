@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import type { El } from './html-clean.js';
 import { dateFromUrl, findWrittenDates, parseMachineDate, parseWrittenDate } from './metadata-dates.js';
-import { cleanAuthor, extractMetadata, stripSiteName } from './metadata.js';
+import { cleanAuthor, extractMetadata } from './metadata.js';
 import { detectLanguage, primaryLanguage } from './language.js';
 
 const meta = (html: string, url?: string) => extractMetadata(parseHTML(html).document as unknown as El, url);
@@ -43,12 +43,6 @@ test('the headline is the h1 that is not the site logo', () => {
   const m = meta(`<html><head><title>Talks resume in Geneva - Example Post</title><meta property="og:site_name" content="Example Post"></head>
     <body><header><h1 class="site-title"><a href="/">Example Post</a></h1></header><article><h1 class="entry-title">Talks resume in Geneva</h1><p>Text.</p></article></body></html>`);
   assert.equal(m.title, 'Talks resume in Geneva');
-});
-
-test('without an h1 the page title loses its site name', () => {
-  assert.equal(stripSiteName('Talks resume in Geneva | Example Post', 'Example Post'), 'Talks resume in Geneva');
-  assert.equal(stripSiteName('Example Post - Talks resume in Geneva', undefined, 'www.examplepost.com'), 'Talks resume in Geneva');
-  assert.equal(stripSiteName('Talks resume - again', 'Example Post'), 'Talks resume - again');
 });
 
 test('bylines lose "By", dates and e-mail addresses', () => {

@@ -1,4 +1,5 @@
 import type { El } from './html-clean.js';
+import { chooseTitle, pickHeadline, stripSiteName } from './page-title.js';
 import { dateFromUrl, findWrittenDates, parseMachineDate, parseWrittenDate } from './metadata-dates.js';
 
 /** What a page says about its article, read from the page before any cleaning. */
@@ -143,32 +144,6 @@ function uniqueNames(names: readonly string[]): string[] {
   return out;
 }
 
-const SITE_SEPARATORS = /\s+[|–—:·•»~-]\s+|\s+::\s+|\s+-{2}\s+/;
-
-/** Strips a site name from a page title ("Headline | Site", "Site - Headline"). */
-export function stripSiteName(title: string, site?: string, host?: string): string {
-  const parts = title.split(SITE_SEPARATORS);
-  if (parts.length < 2) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const siteN = site ? norm(site) : '';
-  const hostN = host ? norm(host.replace(/^www\./, '').replace(/\.[a-z]+$/, '')) : '';
-  const isSite = (p: string) => {
-    const n = norm(p);
-    return !!n && ((!!siteN && (n === siteN || siteN.includes(n) || n.includes(siteN))) || (!!hostN && (n.includes(hostN) || hostN.includes(n))));
-  };
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/[\s|–—:·•»~-]+$/, '').trim();
-  if (isSite(first)) return title.slice(first.length).replace(/^[\s|–—:·•»~-]+/, '').trim();
-  return title;
-}
-
-/** A declared title without what follows a ` | ` (a section, a tagline, a site), when at least three words come before it. */
-function beforeBar(title: string): string {
-  const i = title.indexOf(' | ');
-  return i > 0 && title.slice(0, i).trim().split(/\s+/).length >= 3 ? title.slice(0, i).trim() : title;
-}
-
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -176,64 +151,6 @@ function hostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const wordsOf = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-const NOT_HEADLINE = /logo|brand|site-?(?:title|name|header|branding)|widget|sidebar|footer|masthead|navbar|menu|modal|popup|newsletter|related|comment/i;
-
-function furnitureAncestor(el: El): boolean {
-  let cur: El | null = el;
-  for (let d = 0; cur && d < 8; d++, cur = cur.parentNode) {
-    if (cur.nodeType !== 1) break;
-    const tag = cur.tagName;
-    if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE') return false;
-    if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE') return true;
-    if (NOT_HEADLINE.test(`${typeof cur.className === 'string' ? cur.className : ''} ${cur.id ?? ''}`)) return true;
-  }
-  return false;
-}
-
-function overlap(a: string, b: string): number {
-  const A = new Set(a.split(' ').filter(Boolean));
-  const B = new Set(b.split(' ').filter(Boolean));
-  if (!A.size || !B.size) return 0;
-  let n = 0;
-  for (const w of A) if (B.has(w)) n++;
-  return n / Math.max(A.size, B.size);
-}
-
-/**
- * The element that shows the article's headline: among the page's `h1`s (then elements classed as
- * headlines) that are not a logo, a site name or a widget title, the one that agrees best with the
- * declared titles, or else the first.
- */
-export function pickHeadline(document: El, declared: readonly string[], site: string | undefined, host: string | undefined): El | undefined {
-  const siteN = site ? wordsOf(site) : '';
-  const hostN = host ? host.replace(/^www\./, '').split('.')[0]!.toLowerCase() : '';
-  const decl = declared.map(wordsOf).filter(Boolean);
-  const pick = (els: ArrayLike<El>): El | undefined => {
-    let best: El | undefined;
-    let bestScore = -1;
-    for (let i = 0; i < els.length && i < 12; i++) {
-      const el = els[i]!;
-      const t = clean(el.textContent ?? '');
-      const w = wordsOf(t);
-      if (!w || t.length > 300) continue;
-      if ((siteN && (w === siteN || (siteN.includes(w) && w.length > 3))) || (hostN && w.replace(/ /g, '') === hostN)) continue;
-      if (furnitureAncestor(el)) continue;
-      const score = decl.length ? Math.max(...decl.map((d) => (d === w ? 1.01 : overlap(d, w)))) : 0;
-      if (score > bestScore + 0.2 || (!best && score >= bestScore)) {
-        best = el;
-        bestScore = score;
-      }
-    }
-    return best;
-  };
-  return (
-    pick(document.querySelectorAll('h1')) ??
-    pick(document.querySelectorAll('[itemprop="headline"], [class*="headline" i], [class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="page-title" i]'))
-  );
 }
 
 interface PageText {
@@ -342,15 +259,17 @@ export function extractMetadata(document: El, url?: string): PageMetadata {
   const pageUrl = url ?? (canonical && /^https?:/i.test(canonical) ? canonical : undefined);
 
   // Title.
-  const docTitle = clean(document.querySelector('title')?.textContent ?? '');
-  const ldTitle = str(article?.headline) ?? str(article?.name);
-  const ogTitle = metaContent(document, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']);
-  const declared = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
+  const sources = {
+    ld: str(article?.headline) ?? str(article?.name),
+    og: metaContent(document, ['og:title']),
+    twitter: metaContent(document, ['twitter:title']),
+    meta: metaContent(document, ['title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']),
+    doc: clean(document.querySelector('title')?.textContent ?? ''),
+  };
   const host = hostOf(pageUrl);
+  const declared = [sources.ld, sources.og ?? sources.meta, sources.doc].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet, host));
   const headEl = pickHeadline(document, declared, outlet, host);
-  const h1 = headEl ? clean(headEl.textContent ?? '') : undefined;
-  const declaredTitle = (t: string) => beforeBar(stripSiteName(t, outlet, host));
-  const title = h1 || (ldTitle ? declaredTitle(ldTitle) : undefined) || (ogTitle ? declaredTitle(ogTitle) : undefined) || (docTitle ? declaredTitle(docTitle) : undefined);
+  const title = chooseTitle(headEl, sources, outlet, host);
   const bodyEl = document.querySelector('body');
   const pt = bodyEl ? pageText(bodyEl, headEl) : undefined;
 
