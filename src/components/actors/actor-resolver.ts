@@ -415,6 +415,12 @@ export class ActorResolver {
       for (const c of this.clusters) if (c.names.has(key) || (c.kind === 'organization' && acronymOf(c.name) === key)) return c;
       return this.create(name, 'organization', m);
     }
+    if (m.kind === 'region' && m.type === 'name') {
+      const name = m.text.replace(DET_PREFIX, '');
+      const key = normKey(name);
+      for (const c of this.clusters) if (c.kind === 'region' && c.names.has(key)) return c;
+      return this.create(name, 'region', m);
+    }
     if (m.type === 'collective' && m.kind === 'group') {
       const name = m.text.replace(DET_PREFIX, '').replace(DET_PREFIX, '');
       const key = normKey(name.toLowerCase());

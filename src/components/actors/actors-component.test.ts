@@ -116,6 +116,14 @@ describe('mentions of people without a name', () => {
     assert.ok(texts.includes('the man'));
   });
 
+  it('takes a US state as a region of the USA, and neither a party label nor a contracted verb as a name', () => {
+    const { actorOf, mentions } = run('Senator Ana Ruiz (D-OR) said North Carolina would appeal. Ohio sued too.\n\nRuiz Won’t Back Down\n\nRuiz spoke.');
+    assert.deepEqual([actorOf('North Carolina')?.kind, actorOf('North Carolina')?.country], ['region', 'USA']);
+    assert.equal(actorOf('Ohio')?.kind, 'region');
+    assert.ok(!mentions.some((m) => m.text.includes('D-OR')));
+    assert.ok(!mentions.some((m) => m.text.includes('Wo')));
+  });
+
   it('reads a capitalised speaker label inside an opening quote as a person', () => {
     const { mentions } = run('Transcript follows.\n\n"HARLOW: Let us begin with the news.\n\n"BRANNIGAN: Thank you.');
     assert.deepEqual(mentions.filter((m) => m.rule === 'speaker-label').map((m) => m.text), ['HARLOW', 'BRANNIGAN']);

@@ -202,6 +202,8 @@ export class MentionFinder {
     const s = this.s;
     if (i >= s.n || !s.cap[i] || s.ign[i]) return false;
     const w = s.txt[i]!;
+    // "Won’t" is tokenised "Wo" + "n’t": a verb, not a name.
+    if (i + 1 < s.n && s.gap[i + 1] === 0 && (s.nk[i + 1] === "n't" || s.nk[i + 1] === "N'T")) return false;
     if (NOT_NAME.has(w)) return DATE_ABBR.has(w) && !s.first[i] && i + 1 < s.n && !/^[\d.]/.test(s.txt[i + 1]!);
     return /[A-Za-z\u00c0-\u024f]/.test(w);
   }
@@ -709,6 +711,15 @@ export class MentionFinder {
       b = b2;
     }
     hasOrgHead = this.orgHeadIn(i, b);
+    // A party-and-state label ("R-IN", "D-N.Y."): no actor of its own.
+    if (b - i === 3 && s.txt[i + 1] === '-' && /^[RDI]$/.test(s.txt[i]!) && s.cap[i + 2] === 2) return undefined;
+    // A US state named on its own: the state (its government), a region of the USA.
+    const state = this.longest(this.lex.usStates, i);
+    if (state && state.b === b && !hasOrgHead) {
+      let a0 = i;
+      if (i > 0 && s.low[i - 1] === 'the' && s.joins(i) && !s.ign[i - 1]) a0 = i - 1;
+      return this.finish({ a: a0, b, type: 'name', rule: 'us-state', headA: i, headB: b, kind: 'region', country: 'USA', us: true, number: 'sg' });
+    }
     let a = i;
     if (i > 0 && s.low[i - 1] === 'the' && s.joins(i) && !s.ign[i - 1]) a = i - 1;
     const w = s.txt[i]!;
