@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readKbFile, type LocatedEntry } from './kb-loader.js';
+import { readSnapshot, writeSnapshot } from './kb-snapshot.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { AttacheError } from '../errors.js';
 
@@ -49,10 +50,29 @@ export const shippedKbProblems: string[] = [];
 
 let shipped: KnowledgeBase | undefined;
 
-/** The shipped knowledge base, loaded on first use and kept for the life of the process. */
+/**
+ * The shipped knowledge base, loaded on first use and kept for the life of the process: from the
+ * build's JSON snapshot when it matches the data files, else from the YAML files themselves.
+ */
 export function shippedKb(): KnowledgeBase {
-  shipped ??= new KnowledgeBase(loadKbDir(SHIPPED_KB_DIR, { problems: shippedKbProblems }).map((l) => l.entry));
+  if (!shipped) {
+    const files = kbFilesIn(SHIPPED_KB_DIR);
+    const snap = readSnapshot(SHIPPED_KB_DIR, files);
+    if (snap) {
+      shippedKbProblems.push(...snap.problems);
+      shipped = new KnowledgeBase(snap.entries);
+    } else shipped = new KnowledgeBase(loadKbDir(SHIPPED_KB_DIR, { problems: shippedKbProblems }).map((l) => l.entry));
+  }
   return shipped;
+}
+
+/** Writes the JSON snapshot of the shipped knowledge base (a build step). */
+export function snapshotShippedKb(): number {
+  const problems: string[] = [];
+  const files = kbFilesIn(SHIPPED_KB_DIR);
+  const entries = loadKbDir(SHIPPED_KB_DIR, { problems }).map((l) => l.entry);
+  writeSnapshot(SHIPPED_KB_DIR, files, entries, problems);
+  return entries.length;
 }
 
 /** The shipped knowledge base with users' files merged in (an entry with a shipped id replaces it). */
