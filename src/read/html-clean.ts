@@ -18,6 +18,7 @@ export interface El {
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelectorAll(sel: string): ArrayLike<El>;
+  getElementsByTagName(name: string): ArrayLike<El>;
   querySelector(sel: string): El | null;
   remove(): void;
 }
@@ -85,7 +86,10 @@ export function linkTextLen(el: El): number {
   return n;
 }
 
-const ALWAYS_DROP = 'script, style, noscript, template, svg, canvas, iframe, object, embed, select, button, input, textarea, dialog, nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="dialog"], [role="alert"], [aria-hidden="true"], [hidden]';
+/** Elements that are never article text, by tag. */
+const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'DIALOG', 'NAV']);
+/** ARIA roles of elements that are never article text. */
+const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alert']);
 
 /** Protects the elements that hold the article text from being dropped as furniture. */
 function holdsArticle(el: El): boolean {
@@ -101,10 +105,20 @@ function holdsArticle(el: El): boolean {
  * worse candidates on AEB, so that is left to `postClean`.)
  */
 export function preClean(body: El): void {
-  const drop = body.querySelectorAll(ALWAYS_DROP);
+  // One pass over the elements with plain tests: a compound CSS selector here cost more than parsing.
+  const all = body.getElementsByTagName('*');
+  const drop: El[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const tag = el.tagName.toUpperCase();
+    const role = el.getAttribute('role');
+    const hidden = el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden');
+    if (DROP_TAGS.has(tag) || (role && DROP_ROLES.has(role)) || hidden) drop.push(el);
+  }
+  // Innermost first, so that a navigation block is judged without the hidden parts already removed from it.
   for (let i = drop.length - 1; i >= 0; i--) {
     const el = drop[i]!;
-    if (el.tagName === 'NAV' || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) {
+    if (el.tagName.toUpperCase() === 'NAV' || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) {
       if (holdsArticle(el)) continue;
     }
     el.remove();

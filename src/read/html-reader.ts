@@ -5,6 +5,7 @@ import { AttacheError } from '../errors.js';
 import { classifyBlocks, htmlToBlocks, type Block } from './html-blocks.js';
 import { pickContentElement, postClean, preClean, type El } from './html-clean.js';
 import { extractMetadata, type PageMetadata } from './metadata.js';
+import { prepassHtml } from './html-prepass.js';
 
 export { htmlToText } from './html-blocks.js';
 
@@ -22,6 +23,8 @@ function readabilityBlocks(document: El): Block[] | undefined {
   const reader = new Readability<El>(document as unknown as ReadabilityDoc, {
     charThreshold: 200,
     keepClasses: true,
+    // Our own metadata reads the JSON-LD; Readability need not parse it again.
+    disableJSONLD: true,
     // Hand back the element itself: no serialising and re-parsing.
     serializer: (el) => el as unknown as El,
   });
@@ -52,7 +55,8 @@ function contentElementBlocks(html: string): Block[] | undefined {
 }
 
 /** The main article of a page as text blocks, with the page's metadata read before any cleaning. */
-export function extractArticle(html: string, where?: string, url?: string): { blocks: Block[]; meta: PageMetadata } {
+export function extractArticle(page: string, where?: string, url?: string): { blocks: Block[]; meta: PageMetadata } {
+  const html = prepassHtml(page);
   const { document } = parseHTML(html);
   const meta = extractMetadata(document as unknown as El, url);
   const body = (document as unknown as { body: El | null }).body;

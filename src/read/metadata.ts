@@ -97,20 +97,33 @@ function namesOf(v: unknown, byId: Map<string, Json>, depth = 0): string[] {
   return [];
 }
 
-function metaContent(document: El, keys: readonly string[]): string | undefined {
-  const metas = document.querySelectorAll('meta');
-  const wanted = new Map(keys.map((k, i) => [k.toLowerCase(), i]));
-  let best: [number, string] | undefined;
+/** Each document's meta tags by lower-cased key (`property`, `name`, `itemprop` or `http-equiv`), first non-empty value of each. */
+const metaCache = new WeakMap<El, Map<string, string>>();
+
+function metaTags(document: El): Map<string, string> {
+  let map = metaCache.get(document);
+  if (map) return map;
+  map = new Map();
+  const metas = document.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i]!;
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
-    const rank = wanted.get(key);
-    if (rank === undefined) continue;
+    if (!key || map.has(key)) continue;
     const v = m.getAttribute('content');
-    if (!v || !v.trim()) continue;
-    if (!best || rank < best[0]) best = [rank, clean(decodeEntities(v))];
+    if (v && v.trim()) map.set(key, v);
   }
-  return best?.[1];
+  metaCache.set(document, map);
+  return map;
+}
+
+/** The value of the first of `keys` (in order of preference) that the page's meta tags carry. */
+function metaContent(document: El, keys: readonly string[]): string | undefined {
+  const map = metaTags(document);
+  for (const k of keys) {
+    const v = map.get(k.toLowerCase());
+    if (v !== undefined) return clean(decodeEntities(v));
+  }
+  return undefined;
 }
 
 const looksLikeUrl = (s: string) => /^(?:https?:)?\/\//i.test(s) || /^www\./i.test(s);
