@@ -3,6 +3,7 @@ import type { Convention } from '../../components/events/cameo-table.js';
 import { intOption, listOption, parse } from '../../cli/args.js';
 import { EXIT, type Io } from '../../cli/io.js';
 import { AttacheError } from '../../errors.js';
+import { checkMins, parseMins } from '../thresholds.js';
 import { formatReport } from './metrics.js';
 import { readRelationTsv } from './plv-data.js';
 import { evaluateEndToEnd, evaluateGivenPair } from './plv-eval.js';
@@ -14,26 +15,6 @@ const USAGE =
 
 const PLV_METRICS = ['accuracy', 'macro_f1', 'cv_accuracy', 'cv_macro_f1', 'e2e_recall', 'e2e_recall_odd'];
 const SEED_METRICS = ['required', 'dates', 'negatives_ok'];
-
-function parseMin(specs: readonly string[], known: readonly string[]): [string, number][] {
-  return specs.map((spec) => {
-    const m = /^([a-z_0-9]+)=([0-9.]+)$/.exec(spec);
-    if (!m) throw new AttacheError('ATT_E030', `--min takes NAME=VALUE such as accuracy=0.8, not "${spec}"`);
-    if (!known.includes(m[1]!)) throw new AttacheError('ATT_E030', `--min: unknown metric "${m[1]}" (have: ${known.join(', ')})`);
-    return [m[1]!, Number(m[2])];
-  });
-}
-
-/** Thresholds: every metric is a minimum (a count of violations is guarded through its 0/1 `…_ok` form). Returns failing lines. */
-function check(metrics: Record<string, number>, mins: readonly [string, number][]): string[] {
-  const fails: string[] = [];
-  for (const [k, v] of mins) {
-    const got = metrics[k];
-    if (got === undefined) fails.push(`${k} was not measured`);
-    else if (got < v) fails.push(`${k} = ${got.toFixed(3)} < ${v}`);
-  }
-  return fails;
-}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -65,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const mins = listOption(values.min);
   if (statSync(data).isDirectory()) {
-    const minsParsed = parseMin(mins, SEED_METRICS);
+    const minsParsed = parseMins(mins, SEED_METRICS);
     const reports = evaluateSeed(data);
     const required = reports.reduce((s, r) => s + r.requiredFound, 0) / Math.max(1, reports.reduce((s, r) => s + r.requiredTotal, 0));
     const dates = reports.reduce((s, r) => s + r.datesOk, 0) / Math.max(1, reports.reduce((s, r) => s + r.datesTotal, 0));
@@ -82,11 +63,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         }
       }
     }
-    const fails = check(metrics, minsParsed);
-    for (const f of fails) io.err(`eval events: below threshold: ${f}\n`);
-    return fails.length ? EXIT.failed : EXIT.ok;
+    return checkMins('events', metrics, minsParsed, io) ? EXIT.ok : EXIT.failed;
   }
-  const minsParsed = parseMin(mins, PLV_METRICS);
+  const minsParsed = parseMins(mins, PLV_METRICS);
   const convention = (values.convention ?? 'cameo2plover-2021') as Convention;
   if (convention !== 'manual' && convention !== 'cameo2plover-2021') throw new AttacheError('ATT_E030', `--convention is manual or cameo2plover-2021, not "${convention}"`);
   let rows = readRelationTsv(data, { requireGold: true }).rows;
@@ -117,7 +96,5 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(`  ${Object.entries(e2e.perClass).sort().map(([k, v]) => `${k} ${v.recall.toFixed(2)}`).join(', ')}\n`);
     }
   }
-  const fails = check(metrics, minsParsed);
-  for (const f of fails) io.err(`eval events: below threshold: ${f}\n`);
-  return fails.length ? EXIT.failed : EXIT.ok;
+  return checkMins('events', metrics, minsParsed, io) ? EXIT.ok : EXIT.failed;
 }

@@ -6,6 +6,7 @@ import { intOption, listOption, parse } from '../../cli/args.js';
 import { EXIT, type Io } from '../../cli/io.js';
 import { componentsUpTo } from '../../components/registry.js';
 import { AttacheError } from '../../errors.js';
+import { checkMins, parseMins } from '../thresholds.js';
 import { loadPolnear } from '../polnear.js';
 import {
   attributionsFromAnalysis,
@@ -105,29 +106,6 @@ export function polnearTable(r: PolnearReport): string {
   return `${rows.join('\n')}\n`;
 }
 
-function parseMins(values: string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const v of values) {
-    const m = /^([\w.+-]+)=([\d.]+)$/.exec(v);
-    if (!m) throw new AttacheError('ATT_E030', `--min takes NAME=VALUE, not "${v}"`);
-    out.set(m[1]!, Number(m[2]));
-  }
-  return out;
-}
-
-function checkMins(metrics: Record<string, number>, mins: Map<string, number>, io: Io): boolean {
-  let ok = true;
-  for (const [k, v] of mins) {
-    const got = metrics[k];
-    if (got === undefined) throw new AttacheError('ATT_E030', `--min ${k}: no such metric (have: ${Object.keys(metrics).join(', ')})`);
-    if (got < v) {
-      io.err(`attache eval quotes: ${k} = ${got} is below the minimum ${v}\n`);
-      ok = false;
-    }
-  }
-  return ok;
-}
-
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
@@ -147,7 +125,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!values.data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
   const data = values.data;
-  const mins = parseMins(listOption(values.min));
+  const mins = listOption(values.min);
   if (!existsSync(data)) {
     io.err(`attache eval quotes: skipped: ${data} is absent\n`);
     return EXIT.ok;
@@ -156,7 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const report = evaluatePolnear(data, values.split ?? 'dev', intOption(values.limit, 'limit', Infinity));
     const metrics = { ...report.metrics, articles_per_s: Math.round(report.articlesPerSecond * 10) / 10 };
     io.out(values.json ? `${JSON.stringify({ ...report, metrics }, null, 2)}\n` : polnearTable(report));
-    return checkMins(metrics, mins, io) ? EXIT.ok : EXIT.failed;
+    return checkMins('quotes', metrics, parseMins(mins, Object.keys(metrics)), io) ? EXIT.ok : EXIT.failed;
   }
   const goldFiles = readdirSync(data).filter((f) => f.endsWith('.gold.json'));
   if (goldFiles.length) {
@@ -171,7 +149,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const metrics: Record<string, number> = {};
     for (const r of reports) for (const [k, v] of Object.entries(r.metrics)) metrics[k] = (metrics[k] ?? 0) + v;
     io.out(values.json ? `${JSON.stringify({ reports, metrics }, null, 2)}\n` : reports.map((r) => r.table).join('\n'));
-    return checkMins(metrics, mins, io) ? EXIT.ok : EXIT.failed;
+    return checkMins('quotes', metrics, parseMins(mins, Object.keys(metrics)), io) ? EXIT.ok : EXIT.failed;
   }
   throw new AttacheError('ATT_E031', 'neither a PolNeAR folder (metadata.tsv) nor a folder with *.gold.json files', data);
 }
