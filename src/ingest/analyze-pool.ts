@@ -94,7 +94,7 @@ interface Slot {
   ready: boolean;
 }
 
-const PER_WORKER = 4;
+const PER_WORKER = 16;
 const MAX_RESPAWNS = 8;
 
 class WorkerPool implements AnalyzePool {
