@@ -10,7 +10,7 @@ import { startPool, type AnalyzePool } from './analyze-pool.js';
 import { PoliteFetcher } from './fetcher.js';
 import { ingest } from './ingest.js';
 import { ingestItems } from './ingest-sources.js';
-import { wireStory } from './test-stories.js';
+import { wireStory } from './story-fixtures.js';
 
 const longParagraphs = (topic: string) =>
   Array.from({ length: 12 }, (_, k) => `<p>Paragraph ${k + 1} on ${topic}: delegates from the two ministries argued over the wording of the final communique late into the night.</p>`).join('');

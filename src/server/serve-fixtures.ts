@@ -4,7 +4,7 @@ import { Analyzer } from '../analysis/analyzer.js';
 import type { Analysis } from '../analysis/analysis.js';
 import { isFailure, readSources } from '../read/sources.js';
 import { openStore, type Store } from '../store/store.js';
-import { ceasefireAnalysis, fixtureAnalysis, sanctionsAnalysis, talksAnalysis } from '../store/test-fixtures.js';
+import { ceasefireAnalysis, fixtureAnalysis, sanctionsAnalysis, talksAnalysis } from '../store/store-fixtures.js';
 import { createAttacheServer, listen, type ServerOptions } from './server.js';
 
 /** Test support: a real SQLite store over the example articles and a real server on a free loopback port. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { compactSpans, expandSpans } from './compact-spans.js';
-import { talksAnalysis } from './test-fixtures.js';
+import { talksAnalysis } from './store-fixtures.js';
 
 it('drops span texts that are slices of the document and restores them exactly', () => {
   const a = talksAnalysis();

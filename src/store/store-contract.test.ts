@@ -9,7 +9,7 @@ import { SQLITE_SCHEMA_VERSION } from './sqlite-migrations.js';
 import { ftsQuery } from './sqlite-store.js';
 import { openStore } from './store.js';
 import { storeContract } from './store-contract.js';
-import { talksAnalysis } from './test-fixtures.js';
+import { talksAnalysis } from './store-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

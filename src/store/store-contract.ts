@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from './store.js';
-import { ceasefireAnalysis, fixtureAnalysis, sanctionsAnalysis, talksAnalysis } from './test-fixtures.js';
+import { ceasefireAnalysis, fixtureAnalysis, sanctionsAnalysis, talksAnalysis } from './store-fixtures.js';
 
 /**
  * The behaviour every store backend must show. A backend's test file calls this with a factory that

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { wireStory } from '../../../ingest/test-stories.js';
+import { wireStory } from '../../../ingest/story-fixtures.js';
 
 const MAIN = fileURLToPath(new URL('../../main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'attache-kill-'));

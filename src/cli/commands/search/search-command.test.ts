@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../../store/store.js';
-import { ceasefireAnalysis, sanctionsAnalysis, talksAnalysis } from '../../../store/test-fixtures.js';
+import { ceasefireAnalysis, sanctionsAnalysis, talksAnalysis } from '../../../store/store-fixtures.js';
 import type { Io } from '../../io.js';
 import { main } from '../../main.js';
 
