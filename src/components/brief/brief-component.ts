@@ -9,7 +9,10 @@ export const MAX_KEY_POINTS = 7;
 interface Candidate {
   readonly span: Span;
   readonly wording: Wording;
-  score: number;
+  /** Events, quotes and position: what the sentence is worth on its own. */
+  readonly base: number;
+  /** Salience weight of each actor the sentence names. */
+  readonly actors: ReadonlyMap<string, number>;
 }
 
 /** Content words of a wording shared with another, over the smaller set. */
@@ -21,8 +24,9 @@ function redundancy(a: Wording, b: Wording): number {
 
 /**
  * Picks up to seven sentences of the body that carry the article's main events and positions:
- * each sentence scores for the events, quotes and salient actors it holds and for coming early,
- * and a sentence that repeats one already picked is passed over. Events count where the events
+ * each sentence scores for the events and quotes it holds, for coming early, and for the salient
+ * actors it names that the brief does not name yet; a sentence that repeats one already picked is
+ * passed over. Events count where the events
  * component ran before it. The article's own summary block,
  * headline and headings are not candidates, so the brief is made from the body alone.
  */
@@ -38,23 +42,38 @@ export function briefOf(doc: Doc, max = MAX_KEY_POINTS): KeyPointRecord[] {
   const mentionSpans = actors.flatMap((a) => a.mentions.map((m) => ({ m, actor: a.id })));
   const body = sentences.filter((s) => !doc.isIgnored(s.start, s.end) && !excluded.some((e) => overlaps(e, s)) && s.text.length >= 40);
   const cands: Candidate[] = body.map((s, i) => {
-    let score = 0;
-    for (const e of events) if (overlaps(e.trigger, s)) score += e.negated ? 0.5 : e.modality === 'asserted' ? 2 : 1.2;
-    for (const q of quotes) if (overlaps(q.content, s)) score += q.kind === 'direct' ? 0.8 : 1.2;
-    const seen = new Set<string>();
-    for (const { m, actor } of mentionSpans) if (overlaps(m, s) && !seen.has(actor)) seen.add(actor);
-    for (const a of seen) score += Math.min(1.5, Math.log2(1 + (salience.get(a) ?? 0)) / 2);
-    score += i === 0 ? 2 : Math.max(0, 1 - i / Math.max(8, body.length));
+    let base = 0;
+    for (const e of events) if (overlaps(e.trigger, s)) base += e.negated ? 0.5 : e.modality === 'asserted' ? 2 : 1.2;
+    for (const q of quotes) if (overlaps(q.content, s)) base += q.kind === 'direct' ? 0.8 : 1.2;
+    base += i === 0 ? 2 : Math.max(0, 1 - i / Math.max(8, body.length));
     // Long quote-only sentences read poorly as key points.
-    if (s.text.length > 260) score -= 1;
-    return { span: s, wording: toWording(s.text), score };
+    if (s.text.length > 260) base -= 1;
+    const named = new Map<string, number>();
+    for (const { m, actor } of mentionSpans) if (overlaps(m, s)) named.set(actor, Math.min(1.5, Math.log2(1 + (salience.get(actor) ?? 0)) / 2));
+    return { span: s, wording: toWording(s.text), base, actors: named };
   });
+  // Greedy selection by marginal gain: an actor the brief already names adds a quarter of its weight,
+  // so the points spread over the article's actors; a sentence repeating a picked one is passed over.
+  const covered = new Set<string>();
+  const gain = (c: Candidate) => {
+    let g = c.base;
+    for (const [a, w] of c.actors) g += covered.has(a) ? w / 4 : w;
+    return g;
+  };
   const picked: Candidate[] = [];
-  for (const c of [...cands].sort((a, b) => b.score - a.score)) {
-    if (picked.length >= max) break;
-    if (c.score <= 0.5) break;
-    if (picked.some((p) => redundancy(p.wording, c.wording) >= 0.6)) continue;
-    picked.push(c);
+  const left = new Set(cands);
+  while (picked.length < max && left.size) {
+    let best: Candidate | undefined;
+    let bestGain = 0.5;
+    for (const c of left) {
+      const g = gain(c);
+      if (g > bestGain) [best, bestGain] = [c, g];
+    }
+    if (!best) break;
+    left.delete(best);
+    if (picked.some((p) => redundancy(p.wording, best!.wording) >= 0.6)) continue;
+    picked.push(best);
+    for (const a of best.actors.keys()) covered.add(a);
   }
   const full = fullNames(doc);
   const firstSeen = new Set<string>();
