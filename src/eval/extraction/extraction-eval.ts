@@ -10,6 +10,7 @@ import { toDoc } from '../../read/to-doc.js';
 import { authorMatches, dateMatches, titleMatches } from './compare.js';
 import { detectDataset, loadPages, type ExtractionDataset, type ExtractionPage } from './datasets.js';
 import { aebAggregate, meanScores, shingleCounts, wordScores, type Counts, type PrF } from './metrics.js';
+import { checkMins, parseMins } from '../thresholds.js';
 
 const USAGE = 'attache eval extraction --data DIR [--limit N] [--json] [--verbose] [--min NAME=VALUE …]';
 
@@ -160,14 +161,6 @@ export function evaluatePages(
   };
 }
 
-/** `f1=0.955` → ['f1', 0.955]. */
-function parseMin(spec: string, known: readonly string[]): [string, number] {
-  const m = /^([a-zA-Z][a-zA-Z0-9_]*)=(\d*\.?\d+)$/.exec(spec);
-  if (!m) throw new AttacheError('ATT_E030', `--min takes NAME=VALUE such as f1=0.955, not "${spec}"`);
-  if (!known.includes(m[1]!)) throw new AttacheError('ATT_E030', `--min: unknown metric "${m[1]}" (have: ${known.join(', ')})`);
-  return [m[1]!, Number(m[2])];
-}
-
 function table(report: ExtractionReport): string {
   const rows: [string, string, string][] = [['metric', 'value', 'pages']];
   for (const [k, v] of Object.entries(report.metrics)) rows.push([k, v.toFixed(4), String(report.counted[k] ?? report.pages)]);
@@ -209,7 +202,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!values.data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
   const dataset = detectDataset(values.data);
   const known = dataset === 'aeb' ? ['f1', 'precision', 'recall', 'pagesPerSecond'] : ['f1', 'precision', 'recall', 'title', 'author', 'date', 'titleHint', 'dateHint', 'pagesPerSecond'];
-  const mins = listOption(values.min).map((s) => parseMin(s, known));
+  const mins = parseMins(listOption(values.min), known);
   let pages = loadPages(values.data, dataset);
   const limit = intOption(values.limit, 'limit', 0);
   if (limit > 0) pages = pages.slice(0, limit);
@@ -240,13 +233,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }
   }
-  let code: number = report.failed === report.pages && report.pages > 0 ? EXIT.failed : EXIT.ok;
-  for (const [name, min] of mins) {
-    const v = name === 'pagesPerSecond' ? report.pagesPerSecond : report.metrics[name]!;
-    if (!(v >= min)) {
-      io.err(`attache eval extraction: ${name} ${v.toFixed(4)} is below the threshold ${min}\n`);
-      code = EXIT.failed;
-    }
-  }
-  return code;
+  const allFailed = report.failed === report.pages && report.pages > 0;
+  const passed = checkMins('extraction', { ...report.metrics, pagesPerSecond: report.pagesPerSecond }, mins, io);
+  return allFailed || !passed ? EXIT.failed : EXIT.ok;
 }
