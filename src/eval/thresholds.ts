@@ -23,3 +23,18 @@ export function checkMins(task: string, metrics: Readonly<Record<string, number>
   }
   return ok;
 }
+
+/** The options every `attache eval` task takes; a task spreads these and adds its own. */
+export const EVAL_OPTIONS = {
+  data: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  min: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--data`, which every data-set evaluation needs. */
+export function requireData(data: string | undefined, usage: string): string {
+  if (!data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${usage}`);
+  return data;
+}

@@ -10,7 +10,7 @@ import { AttacheError } from '../../errors.js';
 import { toDoc } from '../../read/to-doc.js';
 import { loadPolnear } from '../polnear.js';
 import { readSeed, type SeedGold } from '../seed-gold.js';
-import { checkMins, parseMins } from '../thresholds.js';
+import { checkMins, EVAL_OPTIONS, parseMins, requireData } from '../thresholds.js';
 
 const USAGE = 'attache eval actors --data DIR [--split dev|train] [--limit N] [--json] [--min NAME=VALUE …]';
 
@@ -216,23 +216,14 @@ export function evaluatePolnearActors(root: string, split: string, limit = Infin
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    {
-      data: { type: 'string' },
-      split: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      min: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+    { ...EVAL_OPTIONS, split: { type: 'string' }, verbose: { type: 'boolean' } },
     USAGE,
   );
   if (values.help) {
     io.out(`usage: ${USAGE}\n`);
     return EXIT.ok;
   }
-  const data = values.data;
-  if (!data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
+  const data = requireData(values.data, USAGE);
   if (!existsSync(data)) throw new AttacheError('ATT_E031', 'data set not found', data);
   const isSeed = readdirSync(data).some((f) => f.endsWith('.gold.json'));
   const isPolnear = existsSync(join(data, 'metadata.tsv'));

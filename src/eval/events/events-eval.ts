@@ -3,7 +3,7 @@ import type { Convention } from '../../components/events/cameo-table.js';
 import { intOption, listOption, parse } from '../../cli/args.js';
 import { EXIT, type Io } from '../../cli/io.js';
 import { AttacheError } from '../../errors.js';
-import { checkMins, parseMins } from '../thresholds.js';
+import { checkMins, EVAL_OPTIONS, parseMins, requireData } from '../thresholds.js';
 import { formatReport } from './metrics.js';
 import { readRelationTsv } from './plv-data.js';
 import { evaluateEndToEnd, evaluateGivenPair } from './plv-eval.js';
@@ -19,24 +19,14 @@ const SEED_METRICS = ['required', 'dates', 'negatives_ok'];
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    {
-      data: { type: 'string' },
-      cv: { type: 'string' },
-      'no-e2e': { type: 'boolean' },
-      convention: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      min: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+    { ...EVAL_OPTIONS, cv: { type: 'string' }, 'no-e2e': { type: 'boolean' }, convention: { type: 'string' } },
     USAGE,
   );
   if (values.help) {
     io.out(`usage: ${USAGE}\n`);
     return EXIT.ok;
   }
-  const data = values.data;
-  if (!data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
+  const data = requireData(values.data, USAGE);
   if (!existsSync(data)) {
     if (/(^|\/)\.\.\/shared\//.test(data) || data.includes('shared/data')) {
       io.err(`eval events skipped: ${data} is absent\n`);

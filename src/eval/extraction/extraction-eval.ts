@@ -10,7 +10,7 @@ import { toDoc } from '../../read/to-doc.js';
 import { authorMatches, dateMatches, titleMatches } from './compare.js';
 import { detectDataset, loadPages, type ExtractionDataset, type ExtractionPage } from './datasets.js';
 import { aebAggregate, meanScores, shingleCounts, wordScores, type Counts, type PrF } from './metrics.js';
-import { checkMins, parseMins } from '../thresholds.js';
+import { checkMins, EVAL_OPTIONS, parseMins, requireData } from '../thresholds.js';
 
 const USAGE = 'attache eval extraction --data DIR [--limit N] [--json] [--verbose] [--min NAME=VALUE …]';
 
@@ -185,25 +185,18 @@ function table(report: ExtractionReport): string {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    {
-      data: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      min: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+    { ...EVAL_OPTIONS, verbose: { type: 'boolean' } },
     USAGE,
   );
   if (values.help) {
     io.out(`usage: ${USAGE}\n`);
     return EXIT.ok;
   }
-  if (!values.data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
-  const dataset = detectDataset(values.data);
+  const data = requireData(values.data, USAGE);
+  const dataset = detectDataset(data);
   const known = dataset === 'aeb' ? ['f1', 'precision', 'recall', 'pagesPerSecond'] : ['f1', 'precision', 'recall', 'title', 'author', 'date', 'titleHint', 'dateHint', 'pagesPerSecond'];
   const mins = parseMins(listOption(values.min), known);
-  let pages = loadPages(values.data, dataset);
+  let pages = loadPages(data, dataset);
   const limit = intOption(values.limit, 'limit', 0);
   if (limit > 0) pages = pages.slice(0, limit);
   const progress = io.stderrIsTTY && !values.json;

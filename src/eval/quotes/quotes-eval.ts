@@ -6,7 +6,7 @@ import { intOption, listOption, parse } from '../../cli/args.js';
 import { EXIT, type Io } from '../../cli/io.js';
 import { componentsUpTo } from '../../components/registry.js';
 import { AttacheError } from '../../errors.js';
-import { checkMins, parseMins } from '../thresholds.js';
+import { checkMins, EVAL_OPTIONS, parseMins, requireData } from '../thresholds.js';
 import { loadPolnear } from '../polnear.js';
 import {
   attributionsFromAnalysis,
@@ -109,22 +109,14 @@ export function polnearTable(r: PolnearReport): string {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    {
-      data: { type: 'string' },
-      split: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      min: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+    { ...EVAL_OPTIONS, split: { type: 'string' } },
     USAGE,
   );
   if (values.help) {
     io.out(`usage: ${USAGE}\n`);
     return EXIT.ok;
   }
-  if (!values.data) throw new AttacheError('ATT_E030', `--data is required\nusage: ${USAGE}`);
-  const data = values.data;
+  const data = requireData(values.data, USAGE);
   const mins = listOption(values.min);
   if (!existsSync(data)) {
     io.err(`attache eval quotes: skipped: ${data} is absent\n`);
