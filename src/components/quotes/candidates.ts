@@ -519,6 +519,20 @@ export function findCandidates(input: CandidateInput): CandidateSet {
           contentEnd = m;
           break;
         }
+        // A second report coordinated after this one ("… and threatened …", "… but argues that …",
+        // "…, claiming that …", "… before adding …"): the speaker's next cue ends this clause.
+        if (m > k + 1 && quoteOf[m]! < 0 && !markTok[m] && isCueVerb(m) && ph.pos(m) !== 'NOUN' && ph.lower(m) !== lemma(m)) {
+          let b = m - 1;
+          while (b > k && ph.pos(b) === 'ADV' && quoteOf[b]! < 0) b--;
+          const wb = ph.lower(b);
+          const ing = /ing$/.test(ph.lower(m));
+          if (b > k && quoteOf[b]! < 0 && (/^(and|but)$/.test(wb) || (ing && /^(,|—|before|while|after)$/.test(wb)))) {
+            let e = b;
+            while (e > k + 1 && /^(,|—)$/.test(ph.lower(e - 1))) e--;
+            contentEnd = e;
+            break;
+          }
+        }
       }
       if (contentEnd - k < 1) continue;
       const content: Range2 = [tok.starts[k]!, tok.ends[contentEnd - 1]!];

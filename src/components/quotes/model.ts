@@ -13,7 +13,7 @@ import { quoteLexicon } from './lexicon.js';
 export interface QuoteModel {
   readonly version: number;
   readonly threshold: number;
-  /** Threshold for direct quotes (their rules are surer); the general one when absent. */
+  /** Threshold for direct quotes and reports holding quoted words (their rules are surer); the general one when absent. */
   readonly directThreshold?: number;
   readonly weights: ReadonlyMap<string, number>;
 }

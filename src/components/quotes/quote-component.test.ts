@@ -162,6 +162,17 @@ describe('reported speech', () => {
     const x = quotes('The senator left the hall, saying the vote was rigged.').q.find((y) => y.cue?.text === 'saying')!;
     assert.equal(x.source?.text, 'The senator');
   });
+
+  it('ends a report where the speaker\'s next cue is coordinated ("… and threatened …", "…, claiming …")', () => {
+    const a = quotes('Ruiz said the tariff was a “fair deal” and threatened to leave the talks.').q;
+    assert.equal(a.find((y) => y.cue?.text === 'said' && y.kind === 'mixed')?.content.text, 'the tariff was a “fair deal”');
+    assert.ok(a.some((y) => y.cue?.text === 'threatened'));
+    const b = quotes('The mayor said the budget was balanced, claiming that taxes would fall.').q;
+    assert.equal(b.find((y) => y.cue?.text === 'said')?.content.text, 'the budget was balanced');
+    // A verb that is no cue keeps the clause whole.
+    const c = quotes('Ruiz said the plan cut costs and raised wages.').q;
+    assert.equal(c.find((y) => y.cue?.text === 'said')?.content.text, 'the plan cut costs and raised wages');
+  });
 });
 
 describe('channels and speakers', () => {

@@ -89,7 +89,7 @@ export function quotesFor(doc: Doc, opts: QuoteOptions = {}): QuoteRecord[] {
   for (let c = 0; c < cands.length; c++) {
     const cand = cands[c]!;
     const root = cand.parent !== undefined ? cands[rootOf(cands, c)]! : cand;
-    if (score[c]! < (root.kind === 'direct' ? directThreshold : threshold)) continue;
+    if (score[c]! < (root.kind === 'direct' || root.kind === 'mixed' ? directThreshold : threshold)) continue;
     const source = cand.source ? makeSpan(text, cand.source[0], cand.source[1]) : undefined;
     let speaker: string | undefined;
     if (cand.parent !== undefined && speakerOf.has(cand.parent)) speaker = speakerOf.get(cand.parent);
