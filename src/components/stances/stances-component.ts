@@ -4,7 +4,7 @@ import type { Span } from '../../doc/span.js';
 import { defineComponent, type RunContext } from '../../pipeline/component.js';
 import { findDates, nearestDate } from '../dates/resolve-dates.js';
 import { mentionsIssue, shippedIssues, type Issue } from './issues.js';
-import { findCues, isConditional, isHedged, type CueHit } from './stance-cues.js';
+import { findCues, isConditional, isHedged } from './stance-cues.js';
 
 /** One passage that shows an actor's position: a quote, or a clause that reports it. */
 export interface StanceUnit {
@@ -26,10 +26,6 @@ interface Reading {
 /** Which way a passage points: its cues, negation, conditions and hedges. */
 export function readPassage(text: string): Reading {
   const cues = findCues(text);
-  return readCues(cues, text);
-}
-
-function readCues(cues: readonly CueHit[], text: string): Reading {
   let support = 0;
   let oppose = 0;
   let negated = 0;
@@ -202,7 +198,7 @@ export function findStances(doc: Doc, issues: readonly Issue[]): StanceRecord[] 
       else byActor.set(u.actor, [u]);
     }
     for (const [actor, list] of byActor) {
-      const readings = list.map((u) => readPassage(u.scope === u.span.text ? u.span.text : u.scope));
+      const readings = list.map((u) => readPassage(u.scope));
       const stance = combine(readings);
       if (!stance) continue;
       const seen = new Set<string>();
