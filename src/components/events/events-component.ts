@@ -6,9 +6,9 @@ import { findDates, nearestDate, type DateMention } from '../dates/resolve-dates
 import { cameoEntry, type Convention } from './cameo-table.js';
 import { cuesBefore, type CueSet } from './cues.js';
 import { eventLexicon, type Lexicon } from './lexicon.js';
-import { findMatches, type PatternMatch } from './matcher.js';
+import { findMatches, verbBases, type PatternMatch } from './matcher.js';
 import { mentionRefs, nounPhrases, type MentionRef } from './mention-refs.js';
-import { intentCode, promisedConflict, refusalCode } from './relation.js';
+import { controlledBy, intentCode, promisedConflict, refusalCode } from './relation.js';
 import { tokenForms, toksFromTable, type Toks } from './sentence-tokens.js';
 
 /**
@@ -33,7 +33,6 @@ const RECIPIENT_PREPS = new Set(['on', 'against', 'with', 'to', 'at', 'targeting
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const RECIPIENT_STOP = new Set([';', '.', ':', '?', '!', 'following', 'after', 'while', 'which', 'who', 'because', 'but', 'although', 'whereas', 'before', 'since', 'as', 'when', 'saying', 'adding']);
 const SUBJECT_STOP = new Set([';', '.', ':', '?', '!', '“', '”', '"']);
-const CONTROL_TYPES: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'REJECT', 'AGREE', 'ACCUSE']);
 const COOP: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 const REPORT_NOUNS = new Set(['statement', 'statements', 'remarks', 'remark', 'comments', 'comment', 'call', 'calls', 'view', 'suggestion', 'proposal', 'position', 'idea', 'message', 'warning', 'claim', 'argument']);
 const REPORT_VERBS = new Set(['say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'add', 'added', 'argue', 'argued', 'suggest', 'suggested', 'think', 'believe', 'insist', 'insisted', 'note', 'noted', 'write', 'wrote', 'declare', 'declared', 'emphasise', 'emphasised', 'emphasize', 'emphasized', 'stress', 'stressed', 'explain', 'explained']);
@@ -63,20 +62,6 @@ function chooseTriggers(matches: readonly PatternMatch[], strong: ReadonlySet<Pa
     kept.push(m);
   }
   return kept.sort((a, b) => a.first - b.first);
-}
-
-/** A trigger inside the infinitive complement of a request, threat, refusal or promise is that act's content, not an event. */
-function embedded(m: PatternMatch, all: readonly PatternMatch[], t: Toks): boolean {
-  if (m.first === 0 || t.lower[m.first - 1] !== 'to') return false;
-  for (const a of all) {
-    if (a === m || a.last > m.first || m.first - a.last > 10) continue;
-    const type = cameoEntry(a.pattern.cameo, 'cameo2plover-2021')?.type;
-    if (!type || !CONTROL_TYPES.has(type)) continue;
-    let clean = true;
-    for (let i = a.last; i < m.first; i++) if (SUBJECT_STOP.has(t.lower[i]!) || t.lower[i] === ';') clean = false;
-    if (clean) return true;
-  }
-  return false;
 }
 
 /** A reporting verb earlier in the sentence with no clause break after it ("Russia says Israel must …"). */
@@ -365,7 +350,11 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     if (last <= first) continue;
     // Most sentences have no trigger word: look before building anything.
     let any = false;
-    for (let i = first; i < last && !any; i++) any = lex.byFirst.has(forms.lemma[i]!) || lex.byFirst.has(forms.lower[i]!);
+    for (let i = first; i < last && !any; i++) {
+      const low = forms.lower[i]!;
+      any = lex.byFirst.has(forms.lemma[i]!) || lex.byFirst.has(low) || (forms.lower[i + 1] === '-' && i + 2 < last && lex.byFirst.has(`${low}-${forms.lower[i + 2]}`)) ||
+        (forms.lemma[i] === low && verbBases(low).some((b) => lex.byFirst.has(b)));
+    }
     if (!any) continue;
     const t = toksFromTable(tokens, first, last, forms);
     const matches = findMatches(t, lex);
@@ -385,7 +374,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
     // "X said (that) Y must …": a reported obligation is X's request to Y, and what Y must do is its content.
     const musts = new Set(matches.filter((m) => m.pattern.source.startsWith('must|should') && reportedBefore(t, m.first)));
-    const triggers = chooseTriggers(matches, musts).filter((m) => !embedded(m, matches, t) && !obligedContent(m, musts, t));
+    const triggers = chooseTriggers(matches, musts).filter((m) => !controlledBy(m, matches, t) && !obligedContent(m, musts, t));
     const npBarrier = new Set<number>();
     for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
     for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);

@@ -26,13 +26,58 @@ function posOk(el: PatternElement, tag: string, t?: Toks, i = 0): boolean {
 const MONTHS = new Set(['march', 'may']);
 const DETERMINERS = new Set(["'s", 'its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'my', 'your', 'this', 'that']);
 
+const VOWELS = /[aeiou]/;
+
+/**
+ * Base forms a verb form may have when the tagger gave no lemma ("tortured" read as a noun, "blockaded" as an
+ * adjective, "Lifts" in a title-case headline): -s/-es, -ed/-d/-ied with a doubled consonant, -ing.
+ */
+export function verbBases(w: string): string[] {
+  const out: string[] = [];
+  const n = w.length;
+  if (n < 4) return out;
+  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
+  else if (w.endsWith('ed')) {
+    const stem = w.slice(0, -2);
+    out.push(stem, w.slice(0, -1));
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] && !VOWELS.test(stem[stem.length - 1]!)) out.push(stem.slice(0, -1));
+  } else if (w.endsWith('ing') && n > 5) {
+    const stem = w.slice(0, -3);
+    out.push(stem, `${stem}e`);
+    if (stem[stem.length - 1] === stem[stem.length - 2] && !VOWELS.test(stem[stem.length - 1]!)) out.push(stem.slice(0, -1));
+  } else if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  else if (w.endsWith('es')) out.push(w.slice(0, -2), w.slice(0, -1));
+  else if (w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  return out;
+}
+
+/** Whether `t[i]` is an inflected form of a verb in `el` that the tagger left without a lemma. */
+function inflectedOk(el: PatternElement, t: Toks, i: number): boolean {
+  if ((el.pos && el.pos !== 'V') || t.lemma[i] !== t.lower[i]) return false;
+  const tag = t.pos[i]!;
+  // A past form read as a noun is still a verb ("police tortured a man"), unless a determiner makes it a modifier.
+  // After a determiner it is a modifier ("the blockaded city"); an -ing form must be tagged a verb ("the striking workers").
+  if (i > 0 && DETERMINERS.has(t.lower[i - 1]!)) return false;
+  const w = t.lower[i]!;
+  if (w.endsWith('ing') && tag !== 'VERB') return false;
+  if (!((tag === 'NOUN' && w.endsWith('ed')) || tag === 'VERB' || tag === 'ADJ' || tag === 'PROPN')) return false;
+  return verbBases(w).some((b) => el.words.has(b));
+}
+
 function wordOk(el: PatternElement, t: Toks, i: number): boolean {
+  if (inflectedOk(el, t, i)) return !(t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!));
   if (!(el.words.has(t.lemma[i]!) || el.words.has(t.lower[i]!)) || !posOk(el, t.pos[i]!, t, i)) return false;
   if (el.pos !== 'V') return true;
   // "March" and "May" as months are not verbs.
   if (t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!)) return false;
   // "its negotiating position": a participle modifying a noun after a determiner is not the verb.
   return !(i > 0 && t.lower[i]!.endsWith('ing') && DETERMINERS.has(t.lower[i - 1]!) && i + 1 < t.n && t.pos[i + 1] === 'NOUN');
+}
+
+/** The word `t[i]-t[i+2]` when `t[i+1]` is a hyphen joining two words with no space (its text form and with the last part's lemma). */
+function hyphenated(t: Toks, i: number): [string, string] | undefined {
+  if (t.lower[i + 1] !== '-' || t.end[i] !== t.start[i + 1] || t.end[i + 1] !== t.start[i + 2]) return undefined;
+  return [`${t.lower[i]}-${t.lower[i + 2]}`, `${t.lower[i]}-${t.lemma[i + 2]}`];
 }
 
 function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number, limit: number, acc: number[]): number {
@@ -53,6 +98,14 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
     if (r >= 0) return r;
     acc.pop();
   }
+  // "cease-fire", "sit-in": the tokenizer splits a hyphenated word into three tokens.
+  const joined = i + 2 < limit ? hyphenated(t, i) : undefined;
+  if (joined && (el.words.has(joined[0]) || el.words.has(joined[1]))) {
+    acc.push(i, i + 1, i + 2);
+    const r = matchFrom(els, k + 1, t, i + 3, limit, acc);
+    if (r >= 0) return r;
+    acc.length -= 3;
+  }
   if (el.optional) return matchFrom(els, k + 1, t, i, limit, acc);
   return -1;
 }
@@ -63,9 +116,12 @@ export function findMatches(t: Toks, lex: Lexicon): PatternMatch[] {
   for (let i = 0; i < t.n; i++) {
     const a = lex.byFirst.get(t.lemma[i]!);
     const b = t.lower[i] !== t.lemma[i] ? lex.byFirst.get(t.lower[i]!) : undefined;
-    if (!a && !b) continue;
+    const joined = i + 2 < t.n ? hyphenated(t, i) : undefined;
+    const c = joined ? [...(lex.byFirst.get(joined[0]) ?? []), ...(joined[1] !== joined[0] ? lex.byFirst.get(joined[1]) ?? [] : [])] : undefined;
+    const d = t.lemma[i] === t.lower[i] && t.pos[i] !== 'DET' && t.pos[i] !== 'ADP' ? verbBases(t.lower[i]!).flatMap((w) => lex.byFirst.get(w) ?? []) : undefined;
+    if (!a && !b && !c?.length && !d?.length) continue;
     const seen = new Set<EventPattern>();
-    for (const p of [...(a ?? []), ...(b ?? [])]) {
+    for (const p of [...(a ?? []), ...(b ?? []), ...(c ?? []), ...(d ?? [])]) {
       if (seen.has(p)) continue;
       seen.add(p);
       const acc: number[] = [];

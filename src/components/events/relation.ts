@@ -118,6 +118,27 @@ function overlapsRange(a: number, b: number, r: Range): boolean {
   return a < r[1] && r[0] < b;
 }
 
+const CONTROL: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'REJECT', 'AGREE', 'ACCUSE']);
+const CLAUSE_BREAK = new Set([';', ':', '.', '?', '!', '“', '”', '"']);
+
+/**
+ * The act a request, threat, refusal or promise is about ("urged Y to release", "refused to send troops",
+ * "threatened to shell the town"): a trigger right after "to" in the infinitive complement of such a trigger.
+ * `strongOnly` leaves out weak plans and decisions ("decided to ease …" is the easing).
+ */
+export function controlledBy(m: PatternMatch, all: readonly PatternMatch[], t: Toks, strongOnly = false): PatternMatch | undefined {
+  if (m.first === 0 || t.lower[m.first - 1] !== 'to') return undefined;
+  for (const a of all) {
+    if (a === m || a.last > m.first || m.first - a.last > 10) continue;
+    const type = cameoEntry(a.pattern.cameo, 'cameo2plover-2021')?.type;
+    if (!type || !CONTROL.has(type) || (strongOnly && a.pattern.weak && type === 'AGREE')) continue;
+    let clean = true;
+    for (let i = a.last; i < m.first; i++) if (CLAUSE_BREAK.has(t.lower[i]!)) clean = false;
+    if (clean) return a;
+  }
+  return undefined;
+}
+
 /** How well a match explains the relation between two argument ranges (higher is better). */
 export function matchScore(m: PatternMatch, s: Range, t: Range): number {
   const [first, second] = s[0] <= t[0] ? [s, t] : [t, s];
@@ -147,6 +168,7 @@ export function classifyRelation(
   const matches = opts.matches ?? findMatches(toks, opts.lexicon ?? eventLexicon());
   const candidates = matches
     .filter((m) => !(overlapsRange(m.head, m.head + 1, s) && overlapsRange(m.head, m.head + 1, t)))
+    .filter((m) => !controlledBy(m, matches, toks, true))
     .map((m) => ({ match: m, score: matchScore(m, s, t) }))
     .sort((a, b) => b.score - a.score || a.match.head - b.match.head);
   const best = candidates[0];

@@ -4,7 +4,7 @@ import { intOption, listOption, parse } from '../../cli/args.js';
 import { EXIT, type Io } from '../../cli/io.js';
 import { AttacheError } from '../../errors.js';
 import { checkMins, EVAL_OPTIONS, parseMins, requireData } from '../thresholds.js';
-import { formatReport } from './metrics.js';
+import { formatReport, type ClassificationReport } from './metrics.js';
 import { readRelationTsv } from './plv-data.js';
 import { evaluateEndToEnd, evaluateGivenPair } from './plv-eval.js';
 import { PLV_LABELS } from './relation-runner.js';
@@ -13,8 +13,17 @@ import { eventsPipeline, evaluateSeed } from './seed-eval.js';
 const USAGE =
   'attache eval events --data FILE.tsv|SEED_DIR [--cv K] [--no-e2e] [--convention manual|cameo2plover-2021] [--limit N] [--json] [--min NAME=VALUE …]';
 
-const PLV_METRICS = ['accuracy', 'macro_f1', 'cv_accuracy', 'cv_macro_f1', 'e2e_recall', 'e2e_recall_odd'];
+const PLV_METRICS = ['accuracy', 'macro_f1', 'accuracy_odd', 'macro_f1_odd', 'cv_accuracy', 'cv_macro_f1', 'cv_accuracy_odd', 'cv_macro_f1_odd', 'e2e_recall', 'e2e_recall_odd'];
 const SEED_METRICS = ['required', 'dates', 'negatives_ok'];
+
+type Parity = { readonly even: ClassificationReport; readonly odd: ClassificationReport };
+
+/** One line with the even (inspected) and odd (never inspected) halves, and the odd half's weakest classes. */
+function parityLine(title: string, par: Parity): string {
+  const half = (r: ClassificationReport) => `accuracy ${r.accuracy.toFixed(3)} macro-F1 ${r.macroF1.toFixed(3)} (${r.n})`;
+  const weakest = [...par.odd.perClass].filter((c) => c.gold > 0).sort((a, b) => a.f1 - b.f1).slice(0, 4).map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', ');
+  return `${title} by row parity: even (inspected) ${half(par.even)}; odd (never inspected) ${half(par.odd)}; odd weakest F1: ${weakest}`;
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -64,10 +73,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const folds = intOption(values.cv, 'cv', 0);
   const given = evaluateGivenPair(rows, { convention, folds });
   const e2e = values['no-e2e'] ? undefined : evaluateEndToEnd(rows, eventsPipeline({ convention }));
-  const metrics: Record<string, number> = { accuracy: given.rules.accuracy, macro_f1: given.rules.macroF1 };
+  const metrics: Record<string, number> = {
+    accuracy: given.rules.accuracy, macro_f1: given.rules.macroF1,
+    accuracy_odd: given.rulesByParity.odd.accuracy, macro_f1_odd: given.rulesByParity.odd.macroF1,
+  };
   if (given.model) {
     metrics.cv_accuracy = given.model.accuracy;
     metrics.cv_macro_f1 = given.model.macroF1;
+  }
+  if (given.modelByParity) {
+    metrics.cv_accuracy_odd = given.modelByParity.odd.accuracy;
+    metrics.cv_macro_f1_odd = given.modelByParity.odd.macroF1;
   }
   if (e2e) {
     metrics.e2e_recall = e2e.recall;
@@ -77,9 +93,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   else {
     io.out(`PLV given the marked pair (convention ${convention}; YIELD = CONCEDE or RETREAT)\n`);
     io.out(`${formatReport('rules', given.rules, PLV_LABELS)}\n`);
-    const par = given.rulesByParity;
-    io.out(`rules by row parity: even (inspected) accuracy ${par.even.accuracy.toFixed(3)} macro-F1 ${par.even.macroF1.toFixed(3)} (${par.even.n}); odd (never inspected) accuracy ${par.odd.accuracy.toFixed(3)} macro-F1 ${par.odd.macroF1.toFixed(3)} (${par.odd.n})\n`);
+    io.out(`${parityLine('rules', given.rulesByParity)}\n`);
     if (given.model) io.out(`${formatReport(`rules + linear model, ${given.folds}-fold cross-validated`, given.model, PLV_LABELS)}\n`);
+    if (given.modelByParity) io.out(`${parityLine('rules + linear model (CV)', given.modelByParity)}\n`);
     if (e2e) {
       io.out(`end to end (no marks, full pipeline, scored on the Analysis): triple recall ${e2e.recall.toFixed(3)} (${e2e.found}/${e2e.n}), ${e2e.articlesPerSecond.toFixed(0)} sentences/s\n`);
       io.out(`  even rows (inspected) ${e2e.byParity.even.recall.toFixed(3)} (${e2e.byParity.even.found}/${e2e.byParity.even.n}), odd rows ${e2e.byParity.odd.recall.toFixed(3)} (${e2e.byParity.odd.found}/${e2e.byParity.odd.n}); actors with ids only ${e2e.recallActorIds.toFixed(3)}\n`);

@@ -12,6 +12,8 @@ export interface GivenPairReport {
   readonly rules: ClassificationReport;
   /** Cross-validated model on rule features (trained on k-1 folds, tested on the held-out fold). */
   readonly model?: ClassificationReport;
+  /** The cross-validated model on rows at even and odd positions (0-based). */
+  readonly modelByParity?: { readonly even: ClassificationReport; readonly odd: ClassificationReport };
   readonly folds?: number;
   /** The rules on rows at even and odd positions (0-based): lexicons were tuned looking at even rows only. */
   readonly rulesByParity: { readonly even: ClassificationReport; readonly odd: ClassificationReport };
@@ -26,9 +28,10 @@ export function evaluateGivenPair(rows: readonly RelationRow[], opts: { conventi
   const gold = rows.map((r) => r.gold!);
   const predicted = decisions.map((d) => toPlvLabel(d.type));
   const rules = classificationReport(gold, predicted, PLV_LABELS);
-  const half = (r: number) => classificationReport(gold.filter((_, i) => i % 2 === r), predicted.filter((_, i) => i % 2 === r), PLV_LABELS);
-  const rulesByParity = { even: half(0), odd: half(1) };
+  const half = (pred: readonly string[], r: number) => classificationReport(gold.filter((_, i) => i % 2 === r), pred.filter((_, i) => i % 2 === r), PLV_LABELS);
+  const rulesByParity = { even: half(predicted, 0), odd: half(predicted, 1) };
   let model: ClassificationReport | undefined;
+  let modelByParity: GivenPairReport['modelByParity'];
   if (opts.folds && opts.folds >= 2) {
     const k = opts.folds;
     const features = prepared.map((p, i) => relationFeatures(p.toks, p.s, p.t, decisions[i]));
@@ -39,8 +42,9 @@ export function evaluateGivenPair(rows: readonly RelationRow[], opts: { conventi
       for (let i = f; i < rows.length; i += k) pred[i] = predict(m, features[i]!).label;
     }
     model = classificationReport(gold, pred, PLV_LABELS);
+    modelByParity = { even: half(pred, 0), odd: half(pred, 1) };
   }
-  return { convention: opts.convention, rules, rulesByParity, ...(model ? { model, folds: opts.folds } : {}), seconds: (performance.now() - t0) / 1000 };
+  return { convention: opts.convention, rules, rulesByParity, ...(model ? { model, modelByParity, folds: opts.folds } : {}), seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Fits the model on all rows (for the shipped `data/models/events-relation.json`). */
