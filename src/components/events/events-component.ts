@@ -241,6 +241,19 @@ function findArgumentsWithout(m: PatternMatch, t: Toks, refs: readonly MentionRe
   return { ...(agent ? { agent } : {}), ...(recipient && recipient !== agent ? { recipient } : {}) };
 }
 
+const NOMINAL_INSIDE = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN', 'CCONJ', 'PART', 'ADP']);
+
+/** The verb a nominal trigger is the object of ("launched two dozen air strikes"), or -1 (none, or a reporting verb). */
+function lightVerbBefore(t: Toks, first: number): number {
+  for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
+    const p = t.pos[i]!;
+    if (p === 'VERB') return REPORT_VERBS.has(t.lower[i]!) || REPORT_VERBS.has(t.lemma[i]!) ? -1 : i;
+    if (p === 'ADP' && t.lower[i] !== 'of') return -1;
+    if (!NOMINAL_INSIDE.has(p) && t.lower[i] !== ',' && t.lower[i] !== '-') return -1;
+  }
+  return -1;
+}
+
 function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[]): Arguments {
   const outside = refs.filter((r) => !m.matched.some((i) => t.start[i]! < r.end && r.start < t.end[i]!));
   const trigStart = t.start[m.first]!;
@@ -264,11 +277,18 @@ function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[
     for (let k = outside.length - 1; k >= 0; k--) {
       const r = outside[k]!;
       if (r.end > trigStart) continue;
+      // A phrase that names no actor ("two dozen air strikes", "a new round of exercises") is no owner.
+      if (!r.actor && !r.pronoun && r.actorLike === false) continue;
       const gap = tokIndexAt(t, trigStart) - tokIndexAt(t, r.end);
       if (gap <= 3 && !/[,;.:]/.test(t.lower.slice(tokIndexAt(t, r.end), tokIndexAt(t, trigStart)).join(' '))) agent = r;
       break;
     }
     agent ??= byAgent;
+    // "carried out air strikes on …", "opened talks with …": the object of a light verb is done by the verb's subject.
+    if (!agent) {
+      const v = lightVerbBefore(t, m.first);
+      if (v >= 0) agent = subjectBefore(outside, t, v, outside);
+    }
     recipient = mentionAfter(outside, t, m.last, 10, agent);
   } else if (passive && byAgent) {
     agent = byAgent;
@@ -418,6 +438,14 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       const entry = cameoEntry(cameo, convention) ?? baseEntry;
       type = entry.type;
       let args = findArguments(m, t, refs, nps, type);
+      // "threatened to shell Haifa", "refused to send troops to Angola": with no object of its own before "to",
+      // a threat, refusal or promise is aimed at the party of the act it is about.
+      const content = matches.find((c) => c.first > m.last && controlledBy(c, matches, t) === m);
+      if (content && !refs.some((r) => r.start >= t.end[m.last - 1]! && r.end <= t.start[content.first]!)) {
+        const cType = cameoEntry(content.pattern.cameo, convention)?.type ?? content.pattern.type;
+        const inner = findArguments(content, t, refs, nps, cType);
+        if (inner.recipient && inner.recipient !== args.agent && !(args.agent?.actor && inner.recipient.actor === args.agent.actor)) args = { ...args, recipient: inner.recipient };
+      }
       // "X said that Y must …": Y is asked, by the speaker.
       if (m.pattern.source.startsWith('must|should')) {
         const asked = subjectBefore(refs, t, m.first, refs) ?? subjectBefore(nps, t, m.first, nps);
@@ -470,7 +498,9 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       const perActor: { ids: string[]; spans: Span[] }[] = agentIds.length > 1 || agentRefs.length > 1
         ? (agentRefs.length ? agentRefs.map((r) => ({ ids: r.actor ? [r.actor] : [], spans: [makeSpan(text, r.start, r.end)] })) : agentIds.map((id) => ({ ids: [id], spans: [] })))
         : [{ ids: agentIds, spans: agentRefs.map((r) => makeSpan(text, r.start, r.end)) }];
-      const reciprocal = perActor.length > 1 && !recipientRefs.length && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
+      // "France and Italy signed a pact": each side acts on the other; a thing as object ("a pact", "the deal") is no party.
+      const recipientParty = recipientRefs.some((r) => r.actor || r.actorLike);
+      const reciprocal = perActor.length > 1 && !recipientParty && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
       for (const a of perActor) {
         const others = reciprocal ? perActor.filter((o) => o !== a) : [];
         const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
