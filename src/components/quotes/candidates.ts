@@ -251,6 +251,20 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         break;
       }
     }
+    // Quoted words ending a clause that began before them ("The plan is a “very welcome step,” he said"):
+    // the speaker's words are the whole clause, of which the quote is a part.
+    if (made && !startsSentence && ll > lf && !(prevQ && leftStart === prevQ.close)) {
+      const idx = candidates.length - 1;
+      const d = candidates[idx]!;
+      let a = lf;
+      while (a < ll && (ph.pos(a) === 'PUNCT' || markTok[a])) a++;
+      if (a < ll && d.quote === q && d.parent === undefined && /^direct-(cue-after|inverted)/.test(d.rule)) {
+        d.kind = 'mixed';
+        d.content = [tok.starts[a]!, qs.end];
+        d.rule = 'mixed-cue-after';
+        candidates.push({ ...d, kind: 'partial', content: [qs.start, qs.end], rule: 'partial-in-report', parent: idx });
+      }
+    }
     // Cue before the quote: "X said:", "He added that:", "X said, adding: “…”", "X said in a statement: “…”".
     // "He added “In this case …”": the cue right before a quote that opens with a capital.
     const cueRightBefore = ll > lf && /^\s*[\p{Lu}]/u.test(quoted) && [...rangeTokens(leftStart, qs.open)].slice(-3).some((c) => isQuoteCue(c) && [...rangeTokens(tok.ends[c]!, qs.open)].every((k) => /^(that|:|,)$/.test(ph.lower(k))));
@@ -265,7 +279,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (existing !== undefined) {
           // An interrupted quote: "“…,” he said, “…”" shares the cue of its first part.
           const e = candidates[existing]!;
-          candidates.push({ ...e, content: [qs.start, qs.end], quote: q, rule: 'direct-interrupted', parent: existing });
+          candidates.push({ ...e, kind: 'direct', content: [qs.start, qs.end], quote: q, rule: 'direct-interrupted', parent: existing });
           lastDirect = candidates.length - 1;
           made = true;
           break;
@@ -321,7 +335,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       const prevSent = prev.cueTok >= 0 ? sentOf[prev.cueTok]! : -2;
       const noCueBetween = ![...rangeTokens(prevQs.close, qs.open)].some((i) => isCueVerb(i) && sentOf[i] !== prevSent && !usedCue.has(i));
       if ((samePara || nextPara) && noCueBetween && between.length < 400) {
-        candidates.push({ ...prev, content: [qs.start, qs.end], quote: q, rule: 'direct-continued', parent: lastDirect });
+        candidates.push({ ...prev, kind: 'direct', content: [qs.start, qs.end], quote: q, rule: 'direct-continued', parent: lastDirect });
         lastDirect = candidates.length - 1;
         made = true;
       }
@@ -524,14 +538,23 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (m > k + 1 && quoteOf[m]! < 0 && !markTok[m] && isCueVerb(m) && ph.pos(m) !== 'NOUN' && ph.lower(m) !== lemma(m)) {
           let b = m - 1;
           while (b > k && ph.pos(b) === 'ADV' && quoteOf[b]! < 0) b--;
+          // "… “expanded the party,” claiming …": the comma sits inside the marks; the clause ends with them.
+          const closing = markTok[b] === 1 && b - 1 > k && ph.lower(b - 1) === ',' ? b : -1;
+          if (closing >= 0) b--;
           const wb = ph.lower(b);
           const ing = /ing$/.test(ph.lower(m));
-          if (b > k && quoteOf[b]! < 0 && (/^(and|but)$/.test(wb) || (ing && /^(,|—|before|while|after)$/.test(wb)))) {
-            let e = b;
+          if (b > k && (quoteOf[b]! < 0 || closing >= 0) && (/^(and|but)$/.test(wb) || (ing && /^(,|—|before|while|after)$/.test(wb)))) {
+            let e = closing >= 0 ? closing + 1 : b;
             while (e > k + 1 && /^(,|—)$/.test(ph.lower(e - 1))) e--;
             contentEnd = e;
             break;
           }
+        }
+        // A quotation that ends its sentence inside the marks ("… has “treated me so well.” He touted …"):
+        // the report ends with it, whatever the sentence splitter made of the rest.
+        if (markTok[m] && m > k && /^[.!?]$/.test(ph.lower(m - 1)) && quoteOf[m - 1]! >= 0 && /^[\p{Lu}]/u.test(text.slice(tok.starts[m + 1], tok.ends[m + 1]))) {
+          contentEnd = m + 1;
+          break;
         }
       }
       if (contentEnd - k < 1) continue;

@@ -173,6 +173,22 @@ describe('reported speech', () => {
     const c = quotes('Ruiz said the plan cut costs and raised wages.').q;
     assert.equal(c.find((y) => y.cue?.text === 'said')?.content.text, 'the plan cut costs and raised wages');
   });
+
+  it('ends a report at a coordinated cue after a comma inside the marks ("… “a fair deal,” claiming …")', () => {
+    const a = quotes('Ruiz said the tariff was “a fair deal,” claiming that prices would fall.').q;
+    assert.equal(a.find((y) => y.cue?.text === 'said' && y.kind === 'mixed')?.content.text, 'the tariff was “a fair deal,”');
+  });
+
+  it('ends a report where its quotation ends a sentence inside the marks, even if the sentence runs on', () => {
+    // Built by hand so that the test does not depend on where the splitter puts the boundary.
+    const text = 'Ruiz said the harbour has “served the town well.” She praised the crews in every district.';
+    const doc = new Doc(text);
+    doc.set('paragraphs', [makeSpan(text, 0, text.length)]);
+    segmentComponent.run(doc, { resources: {} });
+    doc.set('sentences', [makeSpan(text, 0, text.length)]);
+    const x = quotesFor(doc, { model: null }).find((y) => y.cue?.text === 'said' && y.kind === 'mixed')!;
+    assert.equal(x.content.text, 'the harbour has “served the town well.”');
+  });
 });
 
 describe('channels and speakers', () => {
@@ -274,6 +290,22 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(x.cue?.text, 'called');
     assert.equal(x.source?.text, 'Jane Roe');
     assert.ok(x.content.text.startsWith('the plan'));
+  });
+
+  it('takes the whole clause as the words of a quote that ends it ("The plan is a “welcome step,” she said")', () => {
+    const q = quotes('The new harbour plan is a “very welcome step,” Ruiz said.').q;
+    const x = q.find((y) => y.kind === 'mixed')!;
+    assert.equal(x.content.text, 'The new harbour plan is a “very welcome step,');
+    assert.equal(x.source?.text, 'Ruiz');
+    assert.equal(q.find((y) => y.kind === 'partial')?.content.text, 'very welcome step,');
+    // A quote that opens its sentence stays direct.
+    assert.equal(byContent(quotes('“We are ready,” Ruiz said.').q, 'ready')?.kind, 'direct');
+  });
+
+  it('reads an opening mark typed after the words as their closing mark ("… ready?“ she asked")', () => {
+    const x = byContent(quotes('“Are we ready?“ Ruiz asked. “Yes.”').q, 'ready')!;
+    assert.equal(x.content.text, 'Are we ready?');
+    assert.equal(x.source?.text, 'Ruiz');
   });
 
   it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {

@@ -39,6 +39,9 @@ function marksIn(text: string, from: number, to: number): Mark[] {
     const next = i + 1 < to ? text[i + 1] : undefined;
     switch (c) {
       case '“':
+        // An opening mark typed where a closing one belongs ("… a fascist?“ he asked"): after a word or its punctuation, before a space.
+        out.push({ at: i, len: 1, kind: prev !== undefined && /[\p{L}\p{N}.,!?]/u.test(prev) && (next === undefined || /\s/.test(next)) ? 'close' : 'open', double: true });
+        break;
       case '„':
       case '«':
         out.push({ at: i, len: 1, kind: 'open', double: true });
