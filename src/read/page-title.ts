@@ -3,10 +3,12 @@ import type { El } from './html-clean.js';
 /**
  * The article's title from what a page offers: the headline element (`h1`) and the declared
  * titles (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`). The headline element wins
- * unless it is plainly not the headline (it shares almost no words with any declared title) or
- * plainly carries more than the headline (a date or a kicker in a child element). Declared titles
- * lose the site name at either end (learned from `og:site_name`, the host and domain-like parts)
- * and a ` | ` tail; without a usable `h1`, the declared titles vote.
+ * unless it is plainly not the headline (it shares almost no words with any declared title, it is a
+ * paragraph or a domain name) or plainly carries more than the headline (a date or a kicker in a
+ * child element); a declared title gives an all-capitals or garbled (`?` for lost characters)
+ * headline its written form. Declared titles lose the site name at either end (learned from
+ * `og:site_name`, the host and domain-like parts) and a ` | ` tail; without a usable `h1`, the
+ * declared titles vote. UTF-8 mis-read as Windows-1252 upstream is repaired in every candidate.
  */
 
 export interface TitleSources {
@@ -32,6 +34,25 @@ export function decodeLeftEntities(s: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * UTF-8 read as Latin-1 or Windows-1252 somewhere upstream ("Investorâ\u0080\u0099s" for "Investor’s"),
+ * put back. Only runs that hold a C1 control character are touched: real text never has one.
+ */
+export function repairMojibake(s: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u009f]/.test(s)) return s;
+  return s.replace(/[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/g, (run) => {
+    if (!/[\u0080-\u009f]/.test(run)) return run;
+    try {
+      const out = utf8.decode(Uint8Array.from(run, (c) => c.charCodeAt(0)));
+      return [...out].length === 1 ? out : run;
+    } catch {
+      return run;
+    }
+  });
 }
 
 /** Letters and digits only: two spellings of one title (case, punctuation, spacing) share it. */
@@ -73,6 +94,9 @@ function beforeBar(title: string): string {
 
 /** Strips the site name from either end of a title ("Headline | Site", "Site - Headline", "Headline – Site - Site"). */
 export function stripSiteName(title: string, site?: string, host?: string): string {
+  // "example.com Headline": the site's own domain name run into the title without a separator.
+  const bare = host?.replace(/^www\./i, '').toLowerCase();
+  if (bare && title.toLowerCase().startsWith(`${bare} `) && title.length > bare.length + 1) title = title.slice(bare.length + 1).trim();
   const segs = segments(title);
   let a = 0;
   let b = segs.length - 1;
@@ -106,7 +130,11 @@ function overlap(a: string, b: string): number {
   return n / Math.max(A.size, B.size);
 }
 
-const NOT_HEADLINE = /logo|brand|site-?(?:title|name|header|branding)|widget|sidebar|footer|masthead|navbar|menu|modal|popup|newsletter|related|comment/i;
+const NOT_HEADLINE = /logo|brand|site-?(?:title|name|header|branding)|widget|(?<![a-z])sidebar|footer|masthead|navbar|menu|modal|popup|newsletter|related|comment/i;
+/** Class or id of the box that holds the article's own title (`entry-title`, `post-header`, `article-heading`, `title-block`). */
+const ARTICLE_BOX = /(?:article|post|entry|page|blog|story)[-_]*(?:title|heading|header|headline)|title[-_]+(?:block|wrap|area|container)/i;
+/** Boxes that list other pages' titles, whatever else they are called (a page builder calls every box a "widget"). */
+const LISTS_OTHERS = /related|comment|menu|navbar|modal|popup|newsletter|teaser|card/i;
 
 function furnitureAncestor(el: El): boolean {
   let cur: El | null = el;
@@ -115,7 +143,9 @@ function furnitureAncestor(el: El): boolean {
     const tag = cur.tagName;
     if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE') return false;
     if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE') return true;
-    if (NOT_HEADLINE.test(`${typeof cur.className === 'string' ? cur.className : ''} ${cur.id ?? ''}`)) return true;
+    const names = `${typeof cur.className === 'string' ? cur.className : ''} ${cur.id ?? ''}`;
+    if (ARTICLE_BOX.test(names) && !LISTS_OTHERS.test(names)) return false;
+    if (NOT_HEADLINE.test(names)) return true;
   }
   return false;
 }
@@ -143,6 +173,9 @@ export function elementText(el: El): string {
   return clean(out);
 }
 
+/** More words than this make an element a paragraph, not a headline. */
+const MAX_HEADLINE_WORDS = 30;
+
 /**
  * The element that shows the article's headline: among the page's `h1`s (then elements classed as
  * headlines) that are not a logo, a site name or a widget title, the one that agrees best with the
@@ -159,7 +192,8 @@ export function pickHeadline(document: El, declared: readonly string[], site: st
       const el = els[i]!;
       const t = clean(el.textContent ?? '');
       const w = wordsOf(t);
-      if (!w || t.length > 300) continue;
+      // A paragraph or a bare domain name in an h1 is not the headline.
+      if (!w || t.length > 300 || w.split(' ').length > MAX_HEADLINE_WORDS || DOMAIN.test(t)) continue;
       if ((siteN && (w === siteN || (siteN.includes(w) && w.length > 3))) || (hostN && w.replace(/ /g, '') === hostN)) continue;
       if (furnitureAncestor(el)) continue;
       const score = decl.length ? Math.max(...decl.map((d) => (d === w ? 1.01 : overlap(d, w)))) : 0;
@@ -180,6 +214,21 @@ export function pickHeadline(document: El, declared: readonly string[], site: st
 const MIN_AGREEMENT = 0.2;
 
 const allCaps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
+/** Share of common words with which a declared title gives an all-capitals headline its spelling. */
+const CAPS_AGREEMENT = 0.6;
+
+/**
+ * True when `h` is `full` with characters lost to "?" or U+FFFD (an encoding accident upstream):
+ * "Planning? Beginner? Guide" for "Planning: Beginner's Guide".
+ */
+function lostCharacters(h: string, full: string): boolean {
+  const parts = h.split(/[?\ufffd]/);
+  if (parts.length < 3 && !h.includes('\ufffd')) return false;
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Each lost character stands for one or two others (or is itself); the rest must be the same.
+  return new RegExp(`^${parts.map(escape).join('(?:[^\\s?]{1,2}|[?\\ufffd])')}$`, 'iu').test(full);
+}
 
 /** A part of the headline element (a child element or text node) that is one of the declared titles, when the element holds more than that. */
 function declaredPart(el: El, keys: ReadonlySet<string>, whole: string): string | undefined {
@@ -215,7 +264,7 @@ function declaredPart(el: El, keys: ReadonlySet<string>, whole: string): string 
 export function chooseTitle(headEl: El | undefined, sources: TitleSources, site: string | undefined, host: string | undefined): string | undefined {
   const declared: Variant[][] = [];
   const add = (t: string | undefined) => {
-    const d = t ? clean(decodeLeftEntities(t)) : '';
+    const d = t ? repairMojibake(clean(decodeLeftEntities(t))) : '';
     if (d) declared.push(variants(d, site, host));
   };
   add(sources.ld);
@@ -227,7 +276,7 @@ export function chooseTitle(headEl: El | undefined, sources: TitleSources, site:
   const mainKeys = new Set(mains.map(key));
 
   if (headEl) {
-    const raw = clean(decodeLeftEntities(elementText(headEl)));
+    const raw = repairMojibake(clean(decodeLeftEntities(elementText(headEl))));
     let h = raw ? beforeBar(stripSiteName(raw, site, host)) : '';
     if (h && mains.length) {
       const hk = key(h);
@@ -235,7 +284,14 @@ export function chooseTitle(headEl: El | undefined, sources: TitleSources, site:
       if (part) return mains.find((m) => key(m) === key(part));
       const same = mains.find((m) => key(m) === hk);
       if (same) return allCaps(h) && !allCaps(same) ? same : h;
+      const garbled = mains.find((m) => lostCharacters(h, m));
+      if (garbled) return garbled;
       const hw = wordsOf(h);
+      // Capitals are how the page shows its headline; a declared title that words it (nearly) alike is how it is written.
+      if (allCaps(h)) {
+        const written = mains.find((m) => !allCaps(m) && overlap(wordsOf(m), hw) >= CAPS_AGREEMENT);
+        if (written) return written;
+      }
       if (Math.max(...mains.map((m) => overlap(wordsOf(m), hw))) < MIN_AGREEMENT) h = '';
     }
     if (h) return h;
