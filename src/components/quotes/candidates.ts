@@ -156,6 +156,18 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     return undefined;
   };
 
+  /**
+   * "The town released a statement saying …": when the phrase before an -ing cue is a statement
+   * that the verb before it issued, the subject of that verb speaks.
+   */
+  const issuer = (src: TokenRange | undefined, cue: number): TokenRange | undefined => {
+    if (!src || !/ing$/.test(ph.lower(cue)) || !lex.speechNouns.has(lemma(src.last - 1))) return undefined;
+    let v = src.first - 1;
+    if (v >= 0 && ph.pos(v) === 'ADP') v--;
+    if (v < 0 || ph.pos(v) !== 'VERB' || sentOf[v]! < 0) return undefined;
+    return sentenceSubject(sentOf[v]!, v + 1);
+  };
+
   // ---- Direct quotes: cue after ("“…,” he said"), inverted ("said Peskov"), before ("He added that: “…”"), continued.
   let lastDirect = -1;
   for (let q = 0; q < quotes.length; q++) {
@@ -232,7 +244,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       }
       for (let c = i; !made && c < Math.min(rl, i + 9); c++) {
         if (!usable(c)) break;
-        if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.') break;
+        if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.' && !ph.npToken(c)) break;
         if (!isQuoteCue(c)) continue;
         let src: TokenRange | undefined = c > i ? ph.npEndingAt(c - 1, i) : undefined;
         if (src && src.first > i) {
@@ -287,6 +299,11 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         const participle = /ing$/.test(ph.lower(c)) && c > lf && /^(,|and|but|—)$/.test(ph.lower(c - 1));
         let src = participle ? undefined : ph.subjectBefore(c, lf);
         let far = false;
+        const issuing = issuer(src, c);
+        if (issuing) {
+          src = issuing;
+          far = true;
+        }
         if (!src && participle && sentOf[c]! >= 0) {
           src = sentenceSubject(sentOf[c]!, c);
           far = !!src;
@@ -426,6 +443,11 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       const participle = /ing$/.test(ph.lower(i)) && i > lo && /^(,|and|but|—)$/.test(ph.lower(i - 1));
       let src = participle ? undefined : ph.subjectBefore(i, lo);
       let far = false;
+      const issuing = issuer(src, i);
+      if (issuing) {
+        src = issuing;
+        far = true;
+      }
       // Post-posed: "…, X said (on Friday)." / "…, said X."
       const afterCue = i + 1;
       const inverted = !src || (src && src.last === i && false);
@@ -664,13 +686,21 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     }
     const prev = prevDirect >= 0 ? candidates[prevDirect]! : undefined;
     const near = prev && prev.quote !== undefined && paraOf(qs.open) - paraOf(quotes[prev.quote]!.open) <= 1;
+    // A report earlier in the same paragraph and after that quote ("Roe argues that … “The rules are clear.”"): its speaker goes on.
+    const para = paraOf(qs.open);
+    let report: Candidate | undefined;
+    for (let c = 0; c < nCand; c++) {
+      const x = candidates[c]!;
+      if ((x.kind === 'indirect' || x.kind === 'mixed') && x.source && x.cueTok >= 0 && x.cue[1] <= qs.open && paraOf(x.cue[0]) === para && (!report || x.cue[0] > report.cue[0])) report = x;
+    }
+    if (report && near && prev.quote !== undefined && quotes[prev.quote]!.close > report.cue[0]) report = undefined;
     candidates.push({
       kind: 'direct',
       content: [qs.start, qs.end],
       cue: [qs.open, qs.open],
-      ...(near && prev.source ? { source: prev.source } : {}),
+      ...(report ? { source: report.source! } : near && prev.source ? { source: prev.source } : {}),
       cueTok: -1,
-      rule: near ? 'orphan-quote-near' : 'orphan-quote',
+      rule: report ? 'orphan-quote-after-report' : near ? 'orphan-quote-near' : 'orphan-quote',
       quote: q,
       sourceFar: true,
     });

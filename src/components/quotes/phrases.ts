@@ -57,10 +57,29 @@ export class Phrases {
     return TIME_WORDS.has(this.lower(i)) || /^\d{1,2}(:\d\d)?$/.test(this.lower(i));
   }
 
+  /**
+   * A capitalised word inside a sentence that the tagger took for a verb, adverb or adjective
+   * ("said Skelly", "Sen. Kelly Ayotte"): a name. Not after sentence punctuation or a quote mark.
+   */
+  nameLike(i: number): boolean {
+    const p = this.pos(i);
+    if (p !== 'VERB' && p !== 'ADV' && p !== 'ADJ') return false;
+    const t = this.text;
+    const s = this.tok.starts[i]!;
+    if (!/^[\p{Lu}][\p{Ll}]/u.test(t.slice(s, s + 2)) || i === 0) return false;
+    const prev = this.lower(i - 1);
+    return /^[\p{L},]/u.test(prev) && !/\n/.test(t.slice(this.tok.ends[i - 1], s)) && this.pos(i - 1) !== 'PUNCT' || prev === ',';
+  }
+
+  /** "the 43-year-old": an age used as a noun. */
+  private ageNoun(i: number): boolean {
+    return this.lower(i) === 'old' && i > 1 && this.lower(i - 1) === '-' && this.lower(i - 2) === 'year';
+  }
+
   /** Token that may sit inside a noun phrase naming someone. */
   npToken(i: number): boolean {
     const p = this.pos(i);
-    if (NP_POS.has(p)) return true;
+    if (NP_POS.has(p) || this.nameLike(i)) return true;
     const w = this.lower(i);
     if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
     if (w === '%' && i > 0 && this.pos(i - 1) === 'NUM') return true;
@@ -169,7 +188,7 @@ export class Phrases {
     if (j < lo || !this.npToken(j)) return undefined;
     // A phrase must end in a noun, a name, a pronoun or a number, not a determiner or an adjective.
     const pEnd = this.pos(j);
-    if (pEnd === 'DET' || pEnd === 'ADJ') return undefined;
+    if ((pEnd === 'DET' || pEnd === 'ADJ') && !this.nameLike(j) && !this.ageNoun(j)) return undefined;
     let k = j;
     while (k - 1 >= lo && (this.npToken(k - 1) || this.npJoiner(k - 1, lo, j + 1))) {
       // A pronoun starts a phrase only as a possessive ("his campaign"), never in the middle of one.
@@ -201,7 +220,7 @@ export class Phrases {
       if (m > last + 2) last = m;
     }
     // The phrase must hold a noun, name or pronoun.
-    for (let m = i; m < last; m++) if (/^(PROPN|NOUN|PRON)$/.test(this.pos(m))) return { first: i, last };
+    for (let m = i; m < last; m++) if (/^(PROPN|NOUN|PRON)$/.test(this.pos(m)) || this.nameLike(m)) return { first: i, last };
     return undefined;
   }
 }

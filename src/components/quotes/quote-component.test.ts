@@ -308,6 +308,24 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(x.source?.text, 'Ruiz');
   });
 
+  it('reads a capitalised name the tagger took for a verb as the speaker, and an age as a noun ("said Skelly", "the 43-year-old said")', () => {
+    assert.equal(byContent(quotes('“The file is worth having,” said Skelly, who runs the office.').q, 'worth')?.source?.text, 'Skelly');
+    assert.equal(byContent(quotes('“We will win,” the 43-year-old said.').q, 'win')?.source?.text, 'the 43-year-old');
+  });
+
+  it('gives an unattributed quote after a report in its paragraph the speaker of that report', () => {
+    const q = quotes('The harbour crews left early. Ruiz argues that the port was never at risk. “The rules are clear.”').q;
+    const x = byContent(q, 'rules are clear')!;
+    assert.equal(x.source?.text, 'Ruiz');
+  });
+
+  it('lets the subject speak when a statement is the object before an -ing cue ("released a statement saying …")', () => {
+    const q = quotes('The town council released a statement on Friday saying the vote was fair.').q;
+    assert.equal(q.find((y) => y.cue?.text === 'saying')?.source?.text, 'The town council');
+    const d = quotes('The office put out a statement saying: “We will not comment.”').q;
+    assert.equal(byContent(d, 'comment')?.source?.text, 'The office');
+  });
+
   it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {
     const x = byContent(quotes('The senator likes “The Long Winter” best.').q, 'Long Winter')!;
     assert.equal(x.kind, 'direct');
