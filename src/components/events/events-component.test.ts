@@ -131,4 +131,29 @@ describe('events component', () => {
     assert.deepEqual(e?.recipient, ['chl']);
     assert.equal(e?.reportedBy, 'q1');
   });
+  it('makes the sides of a compound actor act on each other when the object is a thing', () => {
+    const signed = events(docOf('Peru and Chile signed a fisheries pact on Monday.', { per: ['Peru'], chl: ['Chile'] })).filter((e) => e.type === 'SUPPORT');
+    assert.deepEqual(signed.map((e) => [e.actor, e.recipient]), [[['per'], ['chl']], [['chl'], ['per']]]);
+    const failed = events(docOf('Ghana and Togo failed to reach a deal on the border.', { gha: ['Ghana'], tog: ['Togo'] })).filter((e) => e.type === 'REJECT');
+    assert.deepEqual(failed.map((e) => e.recipient), [['tog'], ['gha']]);
+  });
+  it('aims a threat or refusal without an object of its own at the party of the act it is about', () => {
+    const [threat] = events(docOf('Freedonia threatened to shell Ruritania, officials said.', { fre: ['Freedonia'], rur: ['Ruritania'] }));
+    assert.equal(threat?.type, 'THREATEN');
+    assert.deepEqual(threat?.recipient, ['rur']);
+    const [refusal] = events(docOf('Lima refused to send troops to Bolivia.', { lim: ['Lima'], bol: ['Bolivia'] }));
+    assert.equal(refusal?.type, 'REJECT');
+    assert.deepEqual(refusal?.recipient, ['bol']);
+  });
+  it('gives a nominal trigger after a light verb the subject of that verb, not a phrase naming no actor', () => {
+    const strikes = events(docOf('Freedonia has carried out two dozen air strikes against Ruritania.', { fre: ['Freedonia'], rur: ['Ruritania'] })).find((e) => e.type === 'ASSAULT');
+    assert.deepEqual(strikes?.actor, ['fre']);
+    assert.deepEqual(strikes?.recipient, ['rur']);
+  });
+  it('sends goods to the party after "to", and never takes a time or money phrase for a party', () => {
+    const back = events(docOf('Canada returned 12 stolen paintings to Peru on Friday.', { can: ['Canada'], per: ['Peru'] })).find((e) => e.type === 'RETREAT');
+    assert.deepEqual(back?.recipient, ['per']);
+    const curfew = events(docOf('Officials imposed a curfew on Gao starting at 1300 GMT.', { gao: ['Gao'], gmt: ['GMT'] })).find((e) => e.type === 'COERCE');
+    assert.deepEqual(curfew?.recipient, ['gao']);
+  });
 });

@@ -164,6 +164,10 @@ const WITH_TYPES: ReadonlySet<PloverType> = new Set(['CONSULT', 'COOPERATE', 'AG
 const GOODS_TYPES: ReadonlySet<PloverType> = new Set(['AID', 'MOBILIZE', 'RETREAT', 'CONCEDE']);
 /** Dates are no parties ("on 14 January", "next Thursday"), whether or not a publication date lets us resolve them. */
 const TIME_WORDS = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** Phrases of time, money and measure are no parties ("this year", "1300 GMT", "201 million EUR", "a record 23 billion euros"). */
+const MEASURE_NP = /(?:^|\s)(?:years?|months?|weeks?|days?|today|yesterday|tonight|hours?|minutes?|decades?|century|centuries|morning|afternoon|evening|night|times?|GMT|UTC|EUR|USD|euros?|dollars?|pounds|yuan|rupees|tons?|tonnes?|kilometers?|kilometres?|miles?|percent|per cent|a\.d\.|b\.c\.)$/i;
+/** A day written as a weekday or a month and a number ("Monday", "Feb. 29", "April 7") where the date layer did not take it. */
+const DAY_NP = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d)/;
 /** An actor's own forces as object ("mobilized troops for a war against Iraq") are what is moved, not the other party. */
 const OWN_FORCES = /^(?:(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Ss]ome|[Mm]ore|new|additional|extra|\d[\d,]*)\s+)*(?:troops|forces|army|soldiers|police|military|units|personnel|warships|jets)$/;
 
@@ -185,9 +189,11 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
   let need: number;
   if (!current || !curParty) need = 1;
   else if (!curPrep) {
-    // A party as direct object stays ("accused Peru", "freed the blogger"), except that talks are held "with" someone.
-    if (!withType) return undefined;
-    need = 5;
+    // A party as direct object stays ("accused Peru", "freed the blogger"), except that talks are held "with" someone
+    // and goods go "to" someone ("provided $400 million in ODA to Indonesia", "returned the painting to Peru").
+    if (GOODS_TYPES.has(type) && m.pattern.mode !== 'release') need = 3;
+    else if (!withType) return undefined;
+    else need = 5;
   } else if (GOVERNING.get(curPrep)! >= 2 && !(withType && curPrep !== 'with')) return undefined;
   else need = weight(curPrep) + 1;
   const from = current ? tokIndexAt(t, current.end) : m.last;
@@ -391,14 +397,14 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       refs = [];
       for (let k = refAt; k < allRefs.length && allRefs[k]!.start < s.end; k++) if (allRefs[k]!.end <= s.end) refs.push(allRefs[k]!);
     }
-    refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end));
+    refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end) && !MEASURE_NP.test(r.text));
     // "X said (that) Y must …": a reported obligation is X's request to Y, and what Y must do is its content.
     const musts = new Set(matches.filter((m) => m.pattern.source.startsWith('must|should') && reportedBefore(t, m.first)));
     const triggers = chooseTriggers(matches, musts).filter((m) => !controlledBy(m, matches, t) && !obligedContent(m, musts, t));
     const npBarrier = new Set<number>();
     for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
     for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);
-    const nps = useNp ? [] : nounPhrases(t, text, npBarrier, true);
+    const nps = useNp ? [] : nounPhrases(t, text, npBarrier, true).filter((n) => !DAY_NP.test(n.text));
     const sentenceEvents: CodedEvent[] = [];
     for (const m of triggers) {
       const trigStart = t.start[m.first]!;

@@ -71,6 +71,11 @@ const ACTOR_NOUNS = new Set([
   'team', 'commanders', 'guards', 'militia', 'militias', 'jihadists', 'terrorists', 'hackers', 'peacekeepers', 'observers', 'inspectors',
 ]);
 
+/** A hyphen inside a word ("35-year-old", "state-of-the-art"): no space on either side and a word after it. */
+function joinedHyphen(t: Toks, j: number): boolean {
+  return t.lower[j] === '-' && j > 0 && j + 1 < t.n && t.end[j - 1] === t.start[j] && t.end[j] === t.start[j + 1] && NP_POS.has(t.pos[j + 1]!);
+}
+
 /**
  * Noun phrases of a sentence from POS tags: the stand-in for mentions when no mention layer ran. Phrases
  * stop at `barrier` tokens (triggers, dates); only those with a proper noun or an actor head noun are kept.
@@ -97,7 +102,7 @@ export function nounPhrases(t: Toks, text: string, barrier: ReadonlySet<number> 
     if (t.pos[j] === 'DET') j++;
     let hasNoun = false;
     let actorLike = false;
-    while (j < t.n && !barrier.has(j) && (NP_POS.has(t.pos[j]!) || ((t.lower[j] === 'of' || t.lower[j] === '-') && j + 1 < t.n && t.pos[j + 1] === 'PROPN'))) {
+    while (j < t.n && !barrier.has(j) && (NP_POS.has(t.pos[j]!) || ((t.lower[j] === 'of' || t.lower[j] === '-') && j + 1 < t.n && t.pos[j + 1] === 'PROPN') || joinedHyphen(t, j))) {
       if (t.pos[j] === 'PROPN' || t.pos[j] === 'NOUN') hasNoun = true;
       if (t.pos[j] === 'PROPN' || ACTOR_NOUNS.has(t.lower[j]!)) actorLike = true;
       j++;
