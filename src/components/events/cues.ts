@@ -1,13 +1,14 @@
 import type { Toks } from './sentence-tokens.js';
 
 /**
- * Cue words around a trigger that change what an event is: intent (future, promises), negation,
+ * Cue words around a trigger that change what an event is: intent (future, promises; a decision is no mere
+ * intent — "decided to lift sanctions" is the lifting), negation,
  * conditions, advocacy ("should", "the time has come"), allegation. Lists are data-like, kept short and general.
  */
 export const INTENT = new Set([
   'will', "'ll", 'shall', 'wo', 'would', 'going', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended',
   'pledge', 'pledged', 'promise', 'promised', 'vow', 'vowed', 'offer', 'offered', 'ready', 'willing', 'prepared', 'expect',
-  'expected', 'set', 'decide', 'decided', 'seek', 'sought', 'aim', 'aims', 'hope', 'hopes', 'want', 'wants', 'prepare', 'preparing',
+  'expected', 'set', 'seek', 'sought', 'aim', 'aims', 'hope', 'hopes', 'want', 'wants', 'prepare', 'preparing',
   'scheduled', 'due', 'mull', 'consider', 'considering', 'propose', 'proposed', 'agree', 'agreed',
 ]);
 export const THREAT_CUES = new Set(['threaten', 'threatened', 'threatens', 'threatening', 'warn', 'warned', 'warns']);

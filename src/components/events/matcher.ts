@@ -51,6 +51,14 @@ export function verbBases(w: string): string[] {
   return out;
 }
 
+/** A noun, pronoun or name right before `i` that is no nationality adjective ("Jordanian", "Chinese", "Kurdish"). */
+function subjectBefore(t: Toks, i: number): boolean {
+  if (i === 0) return false;
+  const p = t.pos[i - 1]!;
+  if (p === 'NOUN' || p === 'PRON') return true;
+  return p === 'PROPN' && !/(?:an|ese|ish|ic|i)$/.test(t.lower[i - 1]!);
+}
+
 /** Whether `t[i]` is an inflected form of a verb in `el` that the tagger left without a lemma. */
 function inflectedOk(el: PatternElement, t: Toks, i: number): boolean {
   if ((el.pos && el.pos !== 'V') || t.lemma[i] !== t.lower[i]) return false;
@@ -61,6 +69,9 @@ function inflectedOk(el: PatternElement, t: Toks, i: number): boolean {
   const w = t.lower[i]!;
   if (w.endsWith('ing') && tag !== 'VERB') return false;
   if (!((tag === 'NOUN' && w.endsWith('ed')) || tag === 'VERB' || tag === 'ADJ' || tag === 'PROPN')) return false;
+  // An adjective before a noun modifies it ("armed forces", "Jordanian armed forces") unless a subject precedes it
+  // ("Portugal resettled refugees").
+  if (tag === 'ADJ' && i + 1 < t.n && t.pos[i + 1] === 'NOUN' && !subjectBefore(t, i)) return false;
   return verbBases(w).some((b) => el.words.has(b));
 }
 
@@ -84,9 +95,12 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
   if (k === els.length) return i;
   const el = els[k]!;
   if (el.gap) {
-    for (let g = 0; g <= GAP_MAX && i + g <= limit; g++) {
+    // A hyphenated word ("2-year-old") counts as one word of the gap.
+    let joins = 0;
+    for (let g = 0; g <= GAP_MAX + joins && i + g <= limit; g++) {
       // A gap skips modifiers, never a clause boundary or another verb.
       if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || (t.pos[i + g - 1] === 'VERB' && !t.lower[i + g - 1]!.endsWith('ing')))) break;
+      if (g > 0 && t.lower[i + g - 1] === '-' && t.end[i + g - 2] === t.start[i + g - 1]) joins += 2;
       const r = matchFrom(els, k + 1, t, i + g, limit, acc);
       if (r >= 0) return r;
     }

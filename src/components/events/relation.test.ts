@@ -63,13 +63,21 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
     ['YIELD', 'The army halted its offensive against the rebels in the north.', 'The army', 'the rebels'],
     ['YIELD', 'Kabul announced a three-day cease-fire with the insurgents.', 'Kabul', 'the insurgents'],
     ['YIELD', 'Canada Lifts Travel Ban on Freedonia.', 'Canada', 'Freedonia'],
-    // Verb forms the tagger left without a lemma.
+    // Verb forms the tagger left without a lemma; a hyphenated word is one word of a gap.
     ['ASSAULT', 'Guards tortured a 40-year-old detainee in the prison.', 'Guards', 'a 40-year-old detainee'],
+    ['YIELD', 'Oslo partly lifted its 10-year-old trade sanctions on Lima, the minister said.', 'Oslo', 'Lima'],
+    // A curfew extended is a curfew imposed; a future one is a threat. A decision is the act itself.
+    ['COERCE', 'The junta extended the curfew in the capital of Freedonia.', 'The junta', 'the capital of Freedonia'],
+    ['THREATEN', 'The governor will extend the curfew in Bamako.', 'The governor', 'Bamako'],
+    ['YIELD', 'Tokyo has decided to lift the sanctions on Seoul.', 'Tokyo', 'Seoul'],
   ];
   for (const [want, s, src, tgt] of cases) {
     const label = (t: string) => (t === 'CONCEDE' || t === 'RETREAT' ? 'YIELD' : t);
     it(`codes "${s}" as ${want}`, () => assert.equal(label(codePair(s, src, tgt, 'cameo2plover-2021').type), want));
   }
+  it('reads an adjective before a noun as a modifier, not a verb ("armed forces")', () => {
+    assert.equal(type('Peruvian armed forces met Chilean officers at the border.', 'Peruvian armed forces', 'Chilean officers'), 'CONSULT');
+  });
   it('codes the act inside a request, threat or refusal as that act, not as itself', () => {
     assert.equal(type('The union pressed the ministry to lift the curfew in Gao.', 'The union', 'the ministry'), 'REQUEST');
     assert.equal(type('The rebels threatened to storm the capital.', 'The rebels', 'the capital'), 'THREATEN');
