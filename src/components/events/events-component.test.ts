@@ -156,4 +156,21 @@ describe('events component', () => {
     const curfew = events(docOf('Officials imposed a curfew on Gao starting at 1300 GMT.', { gao: ['Gao'], gmt: ['GMT'] })).find((e) => e.type === 'COERCE');
     assert.deepEqual(curfew?.recipient, ['gao']);
   });
+  it('takes "A group of X hackers" as the agent where the actor X sits after "of"', () => {
+    const [e] = events(docOf('A group of Freedonian hackers launched cyber attacks on Ruritania.', { fre: ['Freedonian'], rur: ['Ruritania'] }));
+    assert.equal(e?.type, 'ASSAULT');
+    assert.deepEqual(e?.actorSpans?.map((x) => x.text), ['A group of Freedonian hackers']);
+    assert.deepEqual(e?.recipient, ['rur']);
+  });
+  it('reads a nominal trigger after a possessive and a light verb ("expressed its strong condemnation of")', () => {
+    const [e] = events(docOf('Chile expressed its strong condemnation of Peru.', { chl: ['Chile', 'its'], per: ['Peru'] }));
+    assert.equal(e?.type, 'ACCUSE');
+    assert.deepEqual([e?.actor, e?.recipient], [['chl'], ['per']]);
+  });
+  it('keeps a weak promise whose content was the only strong trigger ("agreed with Y to exchange technology")', () => {
+    const [e] = events(docOf('Chile agreed with Peru to exchange technology in the navy.', { chl: ['Chile'], per: ['Peru'] }));
+    assert.equal(e?.type, 'AGREE');
+    assert.deepEqual(e?.recipient, ['per']);
+  });
 });
+

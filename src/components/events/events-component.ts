@@ -217,10 +217,18 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
   return best && bestScore >= need ? best : undefined;
 }
 
+/**
+ * Noun phrases that no actor mention covers; a phrase holding a mention after its head stays ("A group of Saudi
+ * hackers" around "Saudi"), since the mention after "of" cannot fill a role itself.
+ */
+function freePhrases(nps: readonly MentionRef[], refs: readonly MentionRef[]): MentionRef[] {
+  return nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end && !(n.start < r.start && r.end <= n.end && /\sof\s/.test(n.text.slice(0, r.start - n.start + 1)))));
+}
+
 function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[], type: PloverType): Arguments {
   const found = findArgumentsWithout(m, t, refs, nps);
   if (!found.agent && !found.recipient) return found;
-  const free = nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end));
+  const free = freePhrases(nps, refs);
   const better = governedRecipient(m, t, type, found.recipient, [...refs, ...free], found.agent);
   return better ? { ...found, recipient: better } : found;
 }
@@ -229,7 +237,7 @@ function findArgumentsWithout(m: PatternMatch, t: Toks, refs: readonly MentionRe
   const args = findArgumentsAmong(m, t, refs);
   if (args.agent && args.recipient) return args;
   // Where no actor mention fills a role, the noun phrase in that place does (a span without an actor id).
-  const free = nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end));
+  const free = freePhrases(nps, refs);
   const np = findArgumentsAmong(m, t, free);
   const near = (r: MentionRef | undefined, before: boolean) => {
     if (!r) return undefined;
@@ -247,6 +255,7 @@ function findArgumentsWithout(m: PatternMatch, t: Toks, refs: readonly MentionRe
   return { ...(agent ? { agent } : {}), ...(recipient && recipient !== agent ? { recipient } : {}) };
 }
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const NOMINAL_INSIDE = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN', 'CCONJ', 'PART', 'ADP']);
 
 /** The verb a nominal trigger is the object of ("launched two dozen air strikes"), or -1 (none, or a reporting verb). */
@@ -255,7 +264,7 @@ function lightVerbBefore(t: Toks, first: number): number {
     const p = t.pos[i]!;
     if (p === 'VERB') return REPORT_VERBS.has(t.lower[i]!) || REPORT_VERBS.has(t.lemma[i]!) ? -1 : i;
     if (p === 'ADP' && t.lower[i] !== 'of') return -1;
-    if (!NOMINAL_INSIDE.has(p) && t.lower[i] !== ',' && t.lower[i] !== '-') return -1;
+    if (!NOMINAL_INSIDE.has(p) && t.lower[i] !== ',' && t.lower[i] !== '-' && !POSSESSIVES.has(t.lower[i]!)) return -1;
   }
   return -1;
 }
@@ -400,7 +409,8 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     refs = refs.filter((r) => !dates.some((d) => r.start < d.end && d.start < r.end) && !MEASURE_NP.test(r.text));
     // "X said (that) Y must …": a reported obligation is X's request to Y, and what Y must do is its content.
     const musts = new Set(matches.filter((m) => m.pattern.source.startsWith('must|should') && reportedBefore(t, m.first)));
-    const triggers = chooseTriggers(matches, musts).filter((m) => !controlledBy(m, matches, t) && !obligedContent(m, musts, t));
+    // The act inside a request, threat, refusal or promise is its content, and leaves a weak controller ("agreed") alone.
+    const triggers = chooseTriggers(matches.filter((m) => !controlledBy(m, matches, t)), musts).filter((m) => !obligedContent(m, musts, t));
     const npBarrier = new Set<number>();
     for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
     for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);
