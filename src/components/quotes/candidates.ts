@@ -47,6 +47,8 @@ const LIGHT_NOUNS = new Set([
   'support', 'concern', 'concerns', 'hope', 'opposition', 'confidence', 'regret', 'interest', 'readiness', 'willingness', 'doubt', 'doubts',
   'skepticism', 'scepticism', 'frustration', 'anger', 'optimism', 'sympathy', 'solidarity', 'gratitude', 'appreciation', 'disappointment', 'objection', 'objections', 'reservations', 'commitment', 'case', 'point', 'argument', 'claim', 'promise', 'pledge', 'call', 'demand',
 ]);
+/** Verbs whose object is the one speaking in an -ing clause after it ("showed Trump saying", "heard a man shouting"). */
+const PERCEPTION = new Set(['see', 'hear', 'show', 'watch', 'catch', 'feature', 'film', 'record', 'overhear', 'picture', 'depict', 'find', 'leave', 'keep', 'quote', 'cite']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
 const SENT_FINAL = /[.!?]/;
 const POSSESSIVE = /^['’]s?$/;
@@ -161,10 +163,10 @@ export function findCandidates(input: CandidateInput): CandidateSet {
    * that the verb before it issued, the subject of that verb speaks.
    */
   const issuer = (src: TokenRange | undefined, cue: number): TokenRange | undefined => {
-    if (!src || !/ing$/.test(ph.lower(cue)) || !lex.speechNouns.has(lemma(src.last - 1))) return undefined;
+    if (!src || !/ing$/.test(ph.lower(cue)) || src.first === 0) return undefined;
     let v = src.first - 1;
     if (v >= 0 && ph.pos(v) === 'ADP') v--;
-    if (v < 0 || ph.pos(v) !== 'VERB' || sentOf[v]! < 0) return undefined;
+    if (v < 0 || ph.pos(v) !== 'VERB' || sentOf[v]! < 0 || PERCEPTION.has(lemma(v))) return undefined;
     return sentenceSubject(sentOf[v]!, v + 1);
   };
 
@@ -649,9 +651,20 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       let src = /ing$/.test(ph.lower(cue)) ? undefined : ph.subjectBefore(cue, lo);
       const far = !src;
       if (!src) src = sentenceSubject(s, cue);
+      // The clause goes on after the marks ("said its business “is broader” than ratings"): a short,
+      // unpunctuated rest of the sentence belongs to it.
+      let end = qs.end;
+      if (!qs.unclosed) {
+        const [ra, rb] = tok.tokensIn(qs.close, sentences[s]!.end);
+        let e = rb;
+        while (e > ra && (SENT_FINAL.test(ph.lower(e - 1)) || markTok[e - 1])) e--;
+        let plain = e > ra && e - ra <= 10;
+        for (let m = ra; plain && m < e; m++) if (ph.pos(m) === 'PUNCT' || markTok[m] || quoteOf[m]! >= 0) plain = ph.npToken(m);
+        if (plain) end = tok.ends[e - 1]!;
+      }
       candidates.push({
         kind: 'mixed',
-        content: [tok.starts[k]!, qs.end],
+        content: [tok.starts[k]!, end],
         cue: cueSpan(cue),
         ...(src ? { source: tokRange(src), sourceToks: src } : {}),
         cueTok: cue,

@@ -326,6 +326,18 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(byContent(d, 'comment')?.source?.text, 'The office');
   });
 
+  it('runs a quote taken by an earlier cue verb on to the end of a short, unpunctuated clause', () => {
+    const a = byContent(quotes('The senator railed against “the harbour cartel” at every stop.').q, 'harbour cartel')!;
+    assert.equal(a.content.text, 'against “the harbour cartel” at every stop');
+    const b = byContent(quotes('The senator railed against “the harbour cartel”, a phrase from his first campaign.').q, 'harbour cartel')!;
+    assert.equal(b.content.text, 'against “the harbour cartel');
+  });
+
+  it('gives an -ing cue after the object of another verb that verb\'s subject ("emailed supporters saying …")', () => {
+    const q = quotes('The campaign emailed supporters on Monday saying: “We will win this state.”').q;
+    assert.equal(byContent(q, 'win this state')?.source?.text, 'The campaign');
+  });
+
   it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {
     const x = byContent(quotes('The senator likes “The Long Winter” best.').q, 'Long Winter')!;
     assert.equal(x.kind, 'direct');
