@@ -680,6 +680,19 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     if (firstWord < qa) {
       const src = sentenceSubject(s, qa);
       if (src) {
+        // The subject's verb before the quote ("Clinton decried the party for “turning its back” on …"): the
+        // clause after it holds the quoted words, and the scorer decides whether it is an attribution.
+        let v = src.last;
+        while (v < qa && /^(ADV|AUX|PART)$/.test(ph.pos(v))) v++;
+        let e = sentLast[s]!;
+        while (e > lo && (SENT_FINAL.test(ph.lower(e - 1)) || markTok[e - 1])) e--;
+        if (v < qa && ph.pos(v) === 'VERB' && quoteOf[v]! < 0 && !usedCue.has(v) && v + 1 <= qa && tok.ends[e - 1]! >= qs.end) {
+          const idx = candidates.length;
+          candidates.push({ kind: 'mixed', content: [tok.starts[v + 1]!, tok.ends[e - 1]!], cue: [tok.starts[v]!, tok.ends[v]!], source: tokRange(src), sourceToks: src, cueTok: v, rule: 'orphan-quote-clause', sourceFar: true });
+          candidates.push({ kind: 'partial', content: [qs.start, qs.end], cue: [tok.starts[v]!, tok.ends[v]!], source: tokRange(src), sourceToks: src, cueTok: v, rule: 'partial-in-report', quote: q, parent: idx, sourceFar: true });
+          usedCue.set(v, idx);
+          continue;
+        }
         candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: [qs.open, qs.open], source: tokRange(src), sourceToks: src, cueTok: -1, rule: 'orphan-quote-subject', quote: q, sourceFar: true });
         continue;
       }

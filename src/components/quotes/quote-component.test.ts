@@ -339,8 +339,14 @@ describe('direct quotes the first rules missed', () => {
   });
 
   it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {
-    const x = byContent(quotes('The senator likes “The Long Winter” best.').q, 'Long Winter')!;
+    const x = byContent(quotes('“The Long Winter” is what the senator likes best.').q, 'Long Winter')!;
     assert.equal(x.kind, 'direct');
-    assert.equal(x.source?.text, 'The senator');
+    // After the subject's verb, the clause holding the quote is that verb's report.
+    const q = quotes('Ruiz decried the council for “turning its back” on the harbour crews.').q;
+    const m = q.find((y) => y.kind === 'mixed')!;
+    assert.equal(m.content.text, 'the council for “turning its back” on the harbour crews');
+    assert.equal(m.cue?.text, 'decried');
+    assert.equal(m.source?.text, 'Ruiz');
+    assert.equal(q.find((y) => y.kind === 'partial')?.content.text, 'turning its back');
   });
 });
