@@ -55,6 +55,7 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
     // SUPPORT: condolences, gratitude, honours.
     ['SUPPORT', 'The king expressed condolences to the people of Nepal.', 'The king', 'the people of Nepal'],
     ['SUPPORT', 'Latvia awarded its highest order to the Polish president.', 'Latvia', 'the Polish president'],
+    ['SUPPORT', 'Fiji and Samoa agreed on the final text of a fisheries treaty.', 'Fiji', 'Samoa'],
     // THREATEN: deadlines, calls for sanctions against someone.
     ['THREATEN', 'The league gave Serbia a deadline to answer.', 'The league', 'Serbia'],
     ['THREATEN', 'Senators called for sanctions against the Ruritanian bank.', 'Senators', 'the Ruritanian bank'],
