@@ -123,7 +123,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
   };
   const isCueVerbRaw = (i: number) => {
     const p = ph.pos(i);
-    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return false;
+    if ((p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') || ph.gerundNoun(i)) return false;
     // wink tags some verbs as nouns ("Trump says"): accept those only right after a name or pronoun.
     if (p === 'NOUN' && (!/(s|ed)$/.test(ph.lower(i)) || i === 0 || !(ph.pos(i - 1) === 'PROPN' || /^(he|she|they|it|i|we|you)$/.test(ph.lower(i - 1))))) return false;
     return (lex.verbFamilies.has(lemma(i)) || (p === 'VERB' && LIGHT_VERBS.has(lemma(i)))) && !(lemma(i) === 'say' && p === 'NOUN');

@@ -19,6 +19,10 @@ export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'se
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'ADJ', 'DET', 'NUM']);
 const WH = new Set(['who', 'which', 'that', 'what', 'whom', 'whose']);
 const DELIMS = new Set([',', '—', '–', '--']);
+/** Words that float after a subject ("voters overall said", "Democrats themselves said"). */
+const FLOATING = new Set(['overall', 'alike', 'themselves', 'himself', 'herself', 'itself', 'too', 'both', 'all']);
+/** Adjectives that take a prepositional phrase inside a noun phrase ("people familiar with the talks"). */
+const POSTMODIFIERS = new Set(['familiar', 'close', 'loyal', 'opposed', 'sympathetic', 'aligned', 'allied', 'friendly', 'critical', 'responsible', 'involved']);
 const NOT_SUBJECT = new Set(['there', 'it', 'this', 'that', 'these', 'those', 'which', 'what', 'whom', 'whose', 'here', 'all', 'both', 'each']);
 
 export interface TokenRange {
@@ -71,6 +75,14 @@ export class Phrases {
     return /^[\p{L},]/u.test(prev) && !/\n/.test(t.slice(this.tok.ends[i - 1], s)) && this.pos(i - 1) !== 'PUNCT' || prev === ',';
   }
 
+  /** An -ing form after a possessive or an article ("her thinking", "the saying"): a noun, not a verb. */
+  gerundNoun(i: number): boolean {
+    if (i === 0 || !/ing$/.test(this.lower(i)) || this.pos(i) === 'NOUN') return false;
+    const prev = this.lower(i - 1);
+    if (/^(his|their|its|our|my|your|the|a|an)$/.test(prev)) return true;
+    return prev === 'her' && i > 1 && this.pos(i - 2) === 'ADP';
+  }
+
   /** "the 43-year-old": an age used as a noun. */
   private ageNoun(i: number): boolean {
     return this.lower(i) === 'old' && i > 1 && this.lower(i - 1) === '-' && this.lower(i - 2) === 'year';
@@ -79,7 +91,7 @@ export class Phrases {
   /** Token that may sit inside a noun phrase naming someone. */
   npToken(i: number): boolean {
     const p = this.pos(i);
-    if (NP_POS.has(p) || this.nameLike(i)) return true;
+    if (NP_POS.has(p) || this.nameLike(i) || this.gerundNoun(i)) return true;
     const w = this.lower(i);
     if (p === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
     if (w === '%' && i > 0 && this.pos(i - 1) === 'NUM') return true;
@@ -107,7 +119,7 @@ export class Phrases {
     while (j >= lo) {
       const p = this.pos(j);
       const w = this.lower(j);
-      if (p === 'ADV' || p === 'AUX' || (p === 'PART' && (w === 'not' || w === "n't" || w === 'n’t')) || this.isTimeWord(j)) {
+      if (p === 'ADV' || p === 'AUX' || (p === 'PART' && (w === 'not' || w === "n't" || w === 'n’t')) || this.isTimeWord(j) || (FLOATING.has(w) && j > lo)) {
         j--;
         continue;
       }
@@ -168,14 +180,32 @@ export class Phrases {
       const nounish = NP_POS.has(p0) && p0 !== 'PRON';
       const ok = nounish || p0 === 'ADP' || /^(who|which|whose)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || (j - a <= 2 && p0 === 'ADV') || /^(his|her|their|its)$/.test(w0);
       if (!ok) return undefined;
-      const head = this.npEndingAt(k - 1, lo);
+      let head = this.npEndingAt(k - 1, lo);
+      if (!head && k - 1 > lo && this.lower(k - 1) === ')') {
+        // "Sen. Jane Roe (D-Ore.), a co-author of the bill, said".
+        let o = k - 2;
+        while (o > lo && o > k - 12 && this.lower(o) !== '(') o--;
+        const name = this.lower(o) === '(' ? this.npEndingAt(o - 1, lo) : undefined;
+        if (name) head = { first: name.first, last: k };
+      }
       if (!head) return undefined;
       const hp = this.pos(head.first);
       if (hp === 'PRON' && head.last - head.first === 1) return p0 === 'ADV' ? head : undefined;
       return { first: head.first, last: close === ',' ? j : j };
     }
-    const np = this.npEndingAt(j, lo);
+    // "those surveyed said", "voters polled said": a past participle after the head belongs to the phrase.
+    if (this.pos(j) === 'VERB' && /ed$/.test(this.lower(j)) && j - 1 >= lo && (this.lower(j - 1) === 'those' || /^(NOUN|PROPN)$/.test(this.pos(j - 1)))) {
+      const head = this.lower(j - 1) === 'those' ? { first: j - 1, last: j } : this.npEndingAt(j - 1, lo);
+      if (head) return { first: head.first, last: j + 1 };
+    }
+    let np = this.npEndingAt(j, lo);
     if (!np) return undefined;
+    // "people familiar with her thinking say": a head noun, an adjective and its prepositional phrase.
+    const a = np.first - 2;
+    if (a - 1 >= lo && this.pos(np.first - 1) === 'ADP' && POSTMODIFIERS.has(this.lower(a))) {
+      const head = this.npEndingAt(a - 1, lo);
+      if (head && this.pos(head.last - 1) !== 'PRON') np = { first: head.first, last: np.last };
+    }
     const firstWord = this.lower(np.first);
     // "…, who said": the relative pronoun is the source (as PolNeAR marks it); the speaker is found from it later.
     if (np.last - np.first === 1 && WH.has(firstWord)) return /^(who|which|that)$/.test(firstWord) && np.first > lo ? np : undefined;
@@ -188,7 +218,7 @@ export class Phrases {
     if (j < lo || !this.npToken(j)) return undefined;
     // A phrase must end in a noun, a name, a pronoun or a number, not a determiner or an adjective.
     const pEnd = this.pos(j);
-    if ((pEnd === 'DET' || pEnd === 'ADJ') && !this.nameLike(j) && !this.ageNoun(j)) return undefined;
+    if (((pEnd === 'DET' || pEnd === 'ADJ') && !this.nameLike(j) && !this.ageNoun(j)) || (pEnd === 'VERB' && !this.gerundNoun(j) && !this.nameLike(j))) return undefined;
     let k = j;
     while (k - 1 >= lo && (this.npToken(k - 1) || this.npJoiner(k - 1, lo, j + 1))) {
       // A pronoun starts a phrase only as a possessive ("his campaign"), never in the middle of one.

@@ -227,6 +227,16 @@ describe('channels and speakers', () => {
 describe('sources far from the cue', () => {
   const srcOf = (text: string, content: string, cue?: string) => quotes(text).q.find((x) => x.content.text.includes(content) && (!cue || x.cue?.text === cue))?.source?.text;
 
+  it('takes subjects the tagger splits: "those surveyed", "people familiar with her thinking", "voters overall"', () => {
+    assert.equal(srcOf('Most of those surveyed said the harbour should reopen.', 'harbour', 'said'), 'those surveyed');
+    assert.equal(srcOf('People familiar with her thinking say the harbour will reopen.', 'harbour', 'say'), 'People familiar with her thinking');
+    assert.equal(srcOf('Nearly eight in 10 voters overall said the harbour should reopen.', 'harbour', 'said'), '10 voters');
+  });
+
+  it('keeps a parenthesis before an appositive ("Sen. Jane Roe (D-Ore.), a co-author of the bill, said")', () => {
+    assert.equal(srcOf('Sen. Jane Roe (D-Ore.), one of the few co-authors still in office, said the bill would pass.', 'bill would pass', 'said'), 'Sen. Jane Roe (D-Ore.), one of the few co-authors still in office');
+  });
+
   it('reaches the subject through a verb chain ("was quick to add")', () => {
     assert.equal(srcOf('Jane Roe was quick to add that the ferry would run again.', 'ferry'), 'Jane Roe');
   });
