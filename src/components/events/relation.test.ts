@@ -48,7 +48,8 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
     ['AID', 'Portugal resettled refugees from Eritrea.', 'Portugal', 'refugees from Eritrea'],
     ['AID', 'Japan provides logistical support for the mission in Haiti.', 'Japan', 'Haiti'],
     // COOPERATE: extradition, exchange of technology, joint ventures, exercises held with someone.
-    ['COOPERATE', 'Spain approved the extradition of the suspect to Peru.', 'Spain', 'Peru'],
+    ['COOPERATE', "Spain approved the suspect's extradition to Peru.", 'Spain', 'Peru'],
+    ['COOPERATE', 'A war game was staged by Oman and India in the desert.', 'Oman', 'India'],
     ['COOPERATE', 'Oman conducted naval exercises with India, the navy said.', 'Oman', 'India'],
     ['COOPERATE', 'Brazil teamed up with Argentina to fight the smugglers.', 'Brazil', 'Argentina'],
     ['COOPERATE', 'Korea and Vietnam exchange technology for the new plant.', 'Korea', 'Vietnam'],

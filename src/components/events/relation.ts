@@ -131,7 +131,8 @@ export function controlledBy(m: PatternMatch, all: readonly PatternMatch[], t: T
   for (const a of all) {
     if (a === m || a.last > m.first || m.first - a.last > 10) continue;
     const type = cameoEntry(a.pattern.cameo, 'cameo2plover-2021')?.type;
-    if (!type || !CONTROL.has(type) || (strongOnly && a.pattern.weak && type === 'AGREE')) continue;
+    // Weak AGREE controllers are decisions and plans ("decided to ease …"), not promises — except "agree" itself.
+    if (!type || !CONTROL.has(type) || (strongOnly && a.pattern.weak && type === 'AGREE' && t.lemma[a.head] !== 'agree')) continue;
     let clean = true;
     for (let i = a.last; i < m.first; i++) if (CLAUSE_BREAK.has(t.lower[i]!)) clean = false;
     if (clean) return a;
@@ -171,6 +172,7 @@ export function classifyRelation(
     .filter((m) => !controlledBy(m, matches, toks, true))
     .map((m) => ({ match: m, score: matchScore(m, s, t) }))
     .sort((a, b) => b.score - a.score || a.match.head - b.match.head);
+  // A weak pattern (a generic verb) counts only when no other pattern relates the pair.
   const best = candidates[0];
   if (!best) return { type: 'NONE', score: 0, candidates };
   const m = best.match;
