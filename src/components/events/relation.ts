@@ -172,7 +172,6 @@ export function classifyRelation(
     .filter((m) => !controlledBy(m, matches, toks, true))
     .map((m) => ({ match: m, score: matchScore(m, s, t) }))
     .sort((a, b) => b.score - a.score || a.match.head - b.match.head);
-  // A weak pattern (a generic verb) counts only when no other pattern relates the pair.
   const best = candidates[0];
   if (!best) return { type: 'NONE', score: 0, candidates };
   const m = best.match;
