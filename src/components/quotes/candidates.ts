@@ -47,6 +47,8 @@ const LIGHT_NOUNS = new Set([
   'support', 'concern', 'concerns', 'hope', 'opposition', 'confidence', 'regret', 'interest', 'readiness', 'willingness', 'doubt', 'doubts',
   'skepticism', 'scepticism', 'frustration', 'anger', 'optimism', 'sympathy', 'solidarity', 'gratitude', 'appreciation', 'disappointment', 'objection', 'objections', 'reservations', 'commitment', 'case', 'point', 'argument', 'claim', 'promise', 'pledge', 'call', 'demand',
 ]);
+/** Verbs whose subject is talked about, not talking ("Roe seems ready"). */
+const RAISING = new Set(['seem', 'appear']);
 /** Verbs whose object is the one speaking in an -ing clause after it ("showed Trump saying", "heard a man shouting"). */
 const PERCEPTION = new Set(['see', 'hear', 'show', 'watch', 'catch', 'feature', 'film', 'record', 'overhear', 'picture', 'depict', 'find', 'leave', 'keep', 'quote', 'cite']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
@@ -449,6 +451,18 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       if (issuing) {
         src = issuing;
         far = true;
+      }
+      // "Roe is expected to …", "Roe seems …", "Roe has been criticized for …": the subject is what is
+      // said about, not who says it; the speaker goes unnamed.
+      let impersonal = RAISING.has(l);
+      if (!impersonal && ph.lower(i) !== l && !/ing$/.test(ph.lower(i))) {
+        let b = i - 1;
+        while (b > lo && ph.pos(b) === 'ADV') b--;
+        impersonal = b >= lo && /^(be|get)$/.test(lemma(b)) && !(i + 1 < hi && ph.lower(i + 1) === 'by');
+      }
+      if (impersonal && src && !(i + 1 < hi && ph.lower(i + 1) === 'by')) {
+        src = undefined;
+        far = false;
       }
       // Post-posed: "…, X said (on Friday)." / "…, said X."
       const afterCue = i + 1;

@@ -233,6 +233,15 @@ describe('sources far from the cue', () => {
     assert.equal(srcOf('Nearly eight in 10 voters overall said the harbour should reopen.', 'harbour', 'said'), '10 voters');
   });
 
+  it('names no speaker for passive and raising cues ("Roe is expected to …", "Roe seems …") but keeps the progressive', () => {
+    for (const [text, cue] of [['The mayor is expected to announce the harbour plan on Monday.', 'expected'], ['The mayor seems to favour the harbour plan.', 'seems']] as const) {
+      const x = quotes(text).q.find((y) => y.cue?.text === cue);
+      assert.ok(x, cue);
+      assert.equal(x.source, undefined);
+    }
+    assert.equal(srcOf('The mayor is saying the harbour plan is dead.', 'harbour', 'saying'), 'The mayor');
+  });
+
   it('keeps a parenthesis before an appositive ("Sen. Jane Roe (D-Ore.), a co-author of the bill, said")', () => {
     assert.equal(srcOf('Sen. Jane Roe (D-Ore.), one of the few co-authors still in office, said the bill would pass.', 'bill would pass', 'said'), 'Sen. Jane Roe (D-Ore.), one of the few co-authors still in office');
   });
