@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { cameoEntry } from './cameo-table.js';
 import type { RelationDecision } from './relation.js';
 import type { Toks } from './sentence-tokens.js';
 
 /**
  * A small multinomial logistic regression over lexical features of a source–target pair (words between and
  * around the pair, the rule decision, the matched pattern's type and cues). Trained by our own code
- * (`scripts/train-events.mjs`, or in-process by `attache eval events --cv 5`), stored as JSON in `data/models/`.
+ * (`node dist/eval/events/train.js`, or in-process for each fold by `attache eval events --cv 5`), stored as JSON in
+ * `data/models/events-relation.json`. Its labels are the 15 PLV classes (CONCEDE and RETREAT are one, YIELD), and its
+ * rule features come from the 2021 CAMEO-to-PLOVER convention the PLV data set is labelled with.
  */
 export interface RelationModel {
   readonly kind: 'attache.relation-model/1';
@@ -14,6 +17,8 @@ export interface RelationModel {
   readonly weights: Readonly<Record<string, readonly number[]>>;
   readonly bias: readonly number[];
   readonly trainedOn?: string;
+  /** Rows it was fitted on and the cross-validated scores measured before fitting, for the record. */
+  readonly about?: Readonly<Record<string, string | number>>;
 }
 
 type Range = readonly [number, number];
@@ -119,10 +124,44 @@ export function trainModel(
 const MODEL_FILE = new URL('../../../data/models/events-relation.json', import.meta.url);
 let shipped: RelationModel | null | undefined;
 
-/** The shipped model, or null where `data/models/events-relation.json` is absent. */
-export function shippedRelationModel(): RelationModel | null {
-  if (shipped === undefined) {
-    shipped = existsSync(MODEL_FILE) ? (JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as RelationModel) : null;
+/** A model file read and checked, or null where the file is absent or is not a relation model of this kind. */
+export function loadRelationModel(file: URL | string): RelationModel | null {
+  if (!existsSync(file)) return null;
+  let m: Partial<RelationModel>;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as Partial<RelationModel>;
+  } catch {
+    return null;
   }
+  const C = m.labels?.length ?? 0;
+  if (m.kind !== 'attache.relation-model/1' || !C || m.bias?.length !== C || typeof m.weights !== 'object' || !m.weights) return null;
+  return m as RelationModel;
+}
+
+/** The shipped model, or null where `data/models/events-relation.json` is absent (the rules then code alone). */
+export function shippedRelationModel(): RelationModel | null {
+  if (shipped === undefined) shipped = loadRelationModel(MODEL_FILE);
   return shipped;
+}
+
+const merged = (type: string) => (type === 'CONCEDE' || type === 'RETREAT' ? 'YIELD' : type);
+
+export interface ModelDecision {
+  /** The model's class (one of its labels; YIELD for CONCEDE or RETREAT). */
+  readonly label: string;
+  readonly p: number;
+  /** The rule candidate of the model's class with the best score, whose code and trigger the pair then takes. */
+  readonly candidate?: RelationDecision['candidates'][number];
+}
+
+/**
+ * The model's reading of a pair, given the rules' decision under the 2021 convention (the one it was fitted on).
+ * Where the rules' own type is the model's class, the rule decision stands; otherwise the best rule candidate of
+ * the model's class (if any) supplies the code and trigger.
+ */
+export function modelDecision(model: RelationModel, t: Toks, s: Range, tg: Range, rule2021: RelationDecision): ModelDecision {
+  const { label, p } = predict(model, relationFeatures(t, s, tg, rule2021));
+  if (rule2021.match && merged(rule2021.type) === label) return { label, p, candidate: rule2021.candidates.find((c) => c.match === rule2021.match)! };
+  const candidate = rule2021.candidates.find((c) => merged(cameoEntry(c.match.pattern.cameo, 'cameo2plover-2021')?.type ?? c.match.pattern.type) === label);
+  return { label, p, ...(candidate ? { candidate } : {}) };
 }

@@ -89,11 +89,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     metrics.e2e_recall = e2e.recall;
     metrics.e2e_recall_odd = e2e.byParity.odd.recall;
   }
-  if (values.json) io.out(`${JSON.stringify({ task: 'events', data, convention, metrics, given, e2e }, null, 2)}\n`);
+  if (values.json) io.out(`${JSON.stringify({ task: 'events', data, convention, metrics, given, e2e, note: 'the shipped model (fitted on PLV train) is not scored; CV models are fitted inside each training fold' }, null, 2)}\n`);
   else {
     io.out(`PLV given the marked pair (convention ${convention}; YIELD = CONCEDE or RETREAT)\n`);
     io.out(`${formatReport('rules', given.rules, PLV_LABELS)}\n`);
     io.out(`${parityLine('rules', given.rulesByParity)}\n`);
+    io.out(`(the shipped model data/models/events-relation.json, which \`attache code\` uses, was fitted on these rows and is not scored here; --cv K fits a model inside each training fold)\n`);
     if (given.model) io.out(`${formatReport(`rules + linear model, ${given.folds}-fold cross-validated`, given.model, PLV_LABELS)}\n`);
     if (given.modelByParity) io.out(`${parityLine('rules + linear model (CV)', given.modelByParity)}\n`);
     if (e2e) {
