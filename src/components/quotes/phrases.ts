@@ -19,6 +19,8 @@ export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'se
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'ADJ', 'DET', 'NUM']);
 const WH = new Set(['who', 'which', 'that', 'what', 'whom', 'whose']);
 const DELIMS = new Set([',', '—', '–', '--']);
+/** Quantifiers that stand for people on their own ("Many argue that …"). */
+const QUANTIFIERS = new Set(['many', 'some', 'most', 'others', 'several', 'few']);
 /** Words that float after a subject ("voters overall said", "Democrats themselves said"). */
 const FLOATING = new Set(['overall', 'alike', 'themselves', 'himself', 'herself', 'itself', 'too', 'both', 'all']);
 /** Adjectives that take a prepositional phrase inside a noun phrase ("people familiar with the talks"). */
@@ -79,7 +81,7 @@ export class Phrases {
   gerundNoun(i: number): boolean {
     if (i === 0 || !/ing$/.test(this.lower(i)) || this.pos(i) === 'NOUN') return false;
     const prev = this.lower(i - 1);
-    if (/^(his|their|its|our|my|your|the|a|an)$/.test(prev)) return true;
+    if (/^(his|their|its|our|my|your|the|a|an)$/.test(prev) || this.pos(i - 1) === 'ADJ') return true;
     return prev === 'her' && i > 1 && this.pos(i - 2) === 'ADP';
   }
 
@@ -218,6 +220,8 @@ export class Phrases {
     if (j < lo || !this.npToken(j)) return undefined;
     // A phrase must end in a noun, a name, a pronoun or a number, not a determiner or an adjective.
     const pEnd = this.pos(j);
+    // "Many argue", "Some say": a quantifier standing for people is a whole phrase.
+    if ((pEnd === 'DET' || pEnd === 'ADJ') && QUANTIFIERS.has(this.lower(j)) && !(j - 1 >= lo && this.npToken(j - 1))) return { first: j, last: j + 1 };
     if (((pEnd === 'DET' || pEnd === 'ADJ') && !this.nameLike(j) && !this.ageNoun(j)) || (pEnd === 'VERB' && !this.gerundNoun(j) && !this.nameLike(j))) return undefined;
     let k = j;
     while (k - 1 >= lo && (this.npToken(k - 1) || this.npJoiner(k - 1, lo, j + 1))) {

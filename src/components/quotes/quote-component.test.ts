@@ -242,6 +242,11 @@ describe('sources far from the cue', () => {
     assert.equal(srcOf('The mayor is saying the harbour plan is dead.', 'harbour', 'saying'), 'The mayor');
   });
 
+  it('takes a quantifier standing for people as the source ("Many argue that …")', () => {
+    assert.equal(srcOf('Many argue that the harbour plan came too late.', 'harbour', 'argue'), 'Many');
+    assert.equal(srcOf('Some have argued that the harbour plan came too late.', 'harbour', 'argued'), 'Some');
+  });
+
   it('keeps a parenthesis before an appositive ("Sen. Jane Roe (D-Ore.), a co-author of the bill, said")', () => {
     assert.equal(srcOf('Sen. Jane Roe (D-Ore.), one of the few co-authors still in office, said the bill would pass.', 'bill would pass', 'said'), 'Sen. Jane Roe (D-Ore.), one of the few co-authors still in office');
   });
