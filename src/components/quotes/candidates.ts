@@ -474,7 +474,9 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (ph.lower(k) === ',' || markTok[k] || ph.lower(k) === '—') {
           while (k > lo && (ph.lower(k) === ',' || markTok[k] || ph.lower(k) === '—')) k--;
           const rest = endTok - afterCue;
-          const hasClause = [...Array(Math.max(0, rest)).keys()].some((d) => CLAUSE_OPENERS.has(ph.lower(afterCue + d)) && ph.lower(afterCue + d) === 'that');
+          // "Noting …, Allen said he tends to …": a clause with its own subject follows, so the cue looks forward.
+          const pronounClause = afterCue + 1 < endTok && /^(he|she|they|we|i|it)$/.test(ph.lower(afterCue)) && /^(VERB|AUX)$/.test(ph.pos(afterCue + 1));
+          const hasClause = pronounClause || [...Array(Math.max(0, rest)).keys()].some((d) => CLAUSE_OPENERS.has(ph.lower(afterCue + d)) && ph.lower(afterCue + d) === 'that');
           if (k >= lo && rest <= 12 && !hasClause) post = [tok.starts[lo]!, tok.ends[k]!];
         }
       } else if (!src && i > lo && (ph.lower(i - 1) === ',' || markTok[i - 1]) && !/ing$/.test(ph.lower(i))) {
@@ -593,6 +595,20 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         if (markTok[m] && m > k && /^[.!?]$/.test(ph.lower(m - 1)) && quoteOf[m - 1]! >= 0 && /^[\p{Lu}]/u.test(text.slice(tok.starts[m + 1], tok.ends[m + 1]))) {
           contentEnd = m + 1;
           break;
+        }
+      }
+      // "Noting that …, Allen said …": an -ing cue opening the sentence; the main clause's subject speaks,
+      // and the comma before it ends the words.
+      if (!src && /ing$/.test(ph.lower(i)) && (i === lo || (i === lo + 1 && ph.pos(lo) === 'PUNCT'))) {
+        for (let m = k + 1; m < contentEnd - 1; m++) {
+          if (ph.lower(m) !== ',' || quoteOf[m]! >= 0) continue;
+          const np = ph.npStartingAt(m + 1, endTok, false);
+          if (np && np.last < endTok && /^(VERB|AUX)$/.test(ph.pos(np.last))) {
+            contentEnd = m;
+            src = np;
+            far = true;
+            break;
+          }
         }
       }
       if (contentEnd - k < 1) continue;

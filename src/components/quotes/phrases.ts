@@ -121,6 +121,11 @@ export class Phrases {
     while (j >= lo) {
       const p = this.pos(j);
       const w = this.lower(j);
+      // A capitalised word the tagger calls an adverb is a name ("Jolly said", "Rep. David Jolly said").
+      if (p === 'ADV' && (this.nameLike(j) || (j === lo && j + 1 === i && /^[\p{Lu}][\p{Ll}]/u.test(this.text.slice(this.tok.starts[j], this.tok.starts[j]! + 2))))) {
+        if (!this.nameLike(j)) return { first: j, last: j + 1 };
+        break;
+      }
       if (p === 'ADV' || p === 'AUX' || (p === 'PART' && (w === 'not' || w === "n't" || w === 'n’t')) || this.isTimeWord(j) || (FLOATING.has(w) && j > lo)) {
         j--;
         continue;
@@ -180,7 +185,8 @@ export class Phrases {
       const p0 = this.pos(a);
       const w0 = this.lower(a);
       const nounish = NP_POS.has(p0) && p0 !== 'PRON';
-      const ok = nounish || p0 === 'ADP' || /^(who|which|whose)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || (j - a <= 2 && p0 === 'ADV') || /^(his|her|their|its)$/.test(w0);
+      const aside = j - a <= 2 && /^(ADV|SCONJ)$/.test(p0);
+      const ok = nounish || p0 === 'ADP' || /^(who|which|whose|himself|herself|themselves|itself)$/.test(w0) || (p0 === 'VERB' && /(ing|ed)$/.test(w0)) || aside || /^(his|her|their|its)$/.test(w0);
       if (!ok) return undefined;
       let head = this.npEndingAt(k - 1, lo);
       if (!head && k - 1 > lo && this.lower(k - 1) === ')') {
@@ -192,7 +198,7 @@ export class Phrases {
       }
       if (!head) return undefined;
       const hp = this.pos(head.first);
-      if (hp === 'PRON' && head.last - head.first === 1) return p0 === 'ADV' ? head : undefined;
+      if (hp === 'PRON' && head.last - head.first === 1) return aside ? head : undefined;
       return { first: head.first, last: close === ',' ? j : j };
     }
     // "those surveyed said", "voters polled said": a past participle after the head belongs to the phrase.

@@ -247,6 +247,21 @@ describe('sources far from the cue', () => {
     assert.equal(srcOf('Some have argued that the harbour plan came too late.', 'harbour', 'argued'), 'Some');
   });
 
+  it('reads a capitalised word the tagger calls an adverb before a cue as a name, and asides such as "himself …" or "though"', () => {
+    assert.equal(srcOf('Jolly said he would be careful with the harbour budget.', 'harbour', 'said'), 'Jolly');
+    assert.equal(srcOf('Ruiz, himself up for reelection in 2028, said he opposed the harbour plan.', 'harbour', 'said'), 'Ruiz, himself up for reelection in 2028');
+    assert.equal(srcOf('Ruiz, though, said he opposed the harbour plan.', 'harbour', 'said'), 'Ruiz, though');
+  });
+
+  it('reads "Noting …, Ruiz said he …": the main subject speaks both, and its comma ends the first report', () => {
+    const q = quotes('Noting that the harbour had flooded twice, Ruiz said he would rebuild it.').q;
+    const noting = q.find((y) => y.cue?.text === 'Noting')!;
+    assert.equal(noting.content.text, 'the harbour had flooded twice');
+    assert.equal(noting.source?.text, 'Ruiz');
+    const said = q.find((y) => y.cue?.text === 'said')!;
+    assert.equal(said.content.text, 'he would rebuild it');
+  });
+
   it('keeps a parenthesis before an appositive ("Sen. Jane Roe (D-Ore.), a co-author of the bill, said")', () => {
     assert.equal(srcOf('Sen. Jane Roe (D-Ore.), one of the few co-authors still in office, said the bill would pass.', 'bill would pass', 'said'), 'Sen. Jane Roe (D-Ore.), one of the few co-authors still in office');
   });
