@@ -172,5 +172,26 @@ describe('events component', () => {
     assert.equal(e?.type, 'AGREE');
     assert.deepEqual(e?.recipient, ['per']);
   });
+  it('takes the complement of the trigger after "into" as the recipient, or the party "of" which it speaks', () => {
+    const [a] = events(docOf('Chile opened an investigation into Zorro on suspicion of fraud at the port.', { chl: ['Chile'] }));
+    assert.equal(a?.type, 'ACCUSE');
+    assert.deepEqual(a?.recipientSpans?.map((x) => x.text), ['Zorro']);
+    const [b] = events(docOf('Chile launched an investigation into the death of Peru\'s envoy.', { chl: ['Chile'], per: ['Peru'] }));
+    assert.deepEqual(b?.recipient, ['per']);
+  });
+  it('places an act with no party recipient ("eased restrictions on the movement of traders in the border zone")', () => {
+    const [e] = events(docOf('Chile eased restrictions on the movement of traders in the border zone.', { chl: ['Chile'] }));
+    assert.deepEqual(e?.recipientSpans?.map((x) => x.text), ['the border zone']);
+    const [c] = events(docOf('Chile extended the curfew order in Arica for two weeks.', { chl: ['Chile'], ari: ['Arica'] }));
+    assert.deepEqual(c?.recipient, ['ari']);
+  });
+  it('keeps sides acting on each other where the only other phrase is a place ("agreed to a ceasefire in the border zone")', () => {
+    const evs = events(docOf('Chile and Peru agreed to a ceasefire in the border zone.', { chl: ['Chile'], per: ['Peru'] }));
+    assert.deepEqual(evs.map((e) => [e.actor, e.recipient]), [[['chl'], ['per']], [['per'], ['chl']]]);
+  });
+  it('takes the object of an attack over the place after it ("attacked an army camp in Lima")', () => {
+    const [e] = events(docOf('The rebels attacked an army camp in Lima.', { per: ['Lima'] }));
+    assert.equal(e?.type, 'ASSAULT');
+    assert.deepEqual(e?.recipientSpans?.map((x) => x.text), ['an army camp']);
+  });
 });
-

@@ -110,6 +110,8 @@ function coordinated(m: MentionRef, refs: readonly MentionRef[], text: string): 
 interface Arguments {
   agent?: MentionRef;
   recipient?: MentionRef;
+  /** The recipient is only the place of the act ("a ceasefire in Yemen"): sides acting together still act on each other. */
+  place?: boolean;
 }
 
 function precededByPrep(t: Toks, ref: MentionRef): boolean {
@@ -171,6 +173,13 @@ const DAY_NP = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 /** An actor's own forces as object ("mobilized troops for a war against Iraq") are what is moved, not the other party. */
 const OWN_FORCES = /^(?:(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Ss]ome|[Mm]ore|new|additional|extra|\d[\d,]*)\s+)*(?:troops|forces|army|soldiers|police|military|units|personnel|warships|jets)$/;
 
+/** A phrase after "in", over adjectives ("in western Kabul"). */
+function afterIn(t: Toks, ref: MentionRef): boolean {
+  let i = tokIndexAt(t, ref.start) - 1;
+  while (i > 0 && t.pos[i] === 'ADJ') i--;
+  return i >= 0 && t.lower[i] === 'in';
+}
+
 function governingPrep(t: Toks, ref: MentionRef): string | undefined {
   const i = tokIndexAt(t, ref.start) - 1;
   return i >= 0 && GOVERNING.has(t.lower[i]!) ? t.lower[i] : undefined;
@@ -196,7 +205,9 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
     else need = 5;
   } else if (GOVERNING.get(curPrep)! >= 2 && !(withType && curPrep !== 'with')) return undefined;
   else need = weight(curPrep) + 1;
-  const from = current ? tokIndexAt(t, current.end) : m.last;
+  // From the trigger on, not from the current recipient: a free phrase before it may be the better-governed party
+  // ("an investigation into Khashoggi's death … at the Saudi consulate").
+  const from = m.last;
   let best: MentionRef | undefined;
   let bestScore = -1;
   for (let i = from, k = 0; i < t.n && k < 20; i++, k++) {
@@ -225,12 +236,99 @@ function freePhrases(nps: readonly MentionRef[], refs: readonly MentionRef[]): M
   return nps.filter((n) => !refs.some((r) => r.start < n.end && n.start < r.end && !(n.start < r.start && r.end <= n.end && /\sof\s/.test(n.text.slice(0, r.start - n.start + 1)))));
 }
 
+/** Prepositions whose phrase right after a trigger is the trigger's own complement ("an investigation into X", "withdrew from X"). */
+const COMPLEMENT_PREPS = new Set(['into', 'against', 'on', 'upon', 'toward', 'towards', 'with', 'to', 'at', 'from']);
+/** Head nouns of phrases that name a place ("in the town", "in conflict zones"). */
+const PLACE_NOUNS = /(?:^|\s)(?:towns?|city|cities|villages?|areas?|regions?|provinces?|districts?|zones?|capital|territory|territories|county|counties|neighbou?rhoods?|camps?|streets?|square|state|states|country|countries|island|islands|border|borders|frontier|port|coast|valley|strip)$/i;
+
+const isParty = (r: MentionRef | undefined) => !!r && (!!r.actor || !!r.actorLike) && !OWN_FORCES.test(r.text);
+
+/** The phrase right after a trigger's complement preposition, when it names a party (or, after "into", anything). */
+function complementOf(m: PatternMatch, t: Toks, cands: readonly MentionRef[], agent: MentionRef | undefined): MentionRef | undefined {
+  if (m.pattern.rev) return undefined;
+  let prep = t.lower[m.last - 1]!;
+  let at = m.last;
+  if (!COMPLEMENT_PREPS.has(prep) || m.last - 1 === m.head) {
+    prep = t.lower[m.last] ?? '';
+    at = m.last + 1;
+    if (!COMPLEMENT_PREPS.has(prep)) return undefined;
+  }
+  if (at >= t.n) return undefined;
+  const ref = cands.find((r) => r.start <= t.start[at]! && t.start[at]! < r.end);
+  if (!ref || ref === agent || (ref.pronoun && !ref.actor) || (agent?.actor && ref.actor === agent.actor)) return undefined;
+  if (TIME_WORDS.test(ref.text) || DAY_NP.test(ref.text) || MEASURE_NP.test(ref.text)) return undefined;
+  if (prep === 'into' && !ref.actor) {
+    // "into the death of Peru's envoy" read as one phrase: the actor inside it after "of".
+    const inner = cands.find((r) => r !== ref && r.actor && ref.start < r.start && r.end <= ref.end && /\sof\s/.test(ref.text.slice(0, r.start - ref.start + 1)));
+    if (inner && inner !== agent) return inner;
+  }
+  if (isParty(ref)) return ref;
+  if (prep !== 'into') return undefined;
+  // "an investigation into the death of X": the party the inquiry is about.
+  const after = tokIndexAt(t, ref.end);
+  if (t.lower[after] === 'of' && after + 1 < t.n) {
+    // Over a description before the name ("of 7-year-old Jakelin …").
+    const owner = cands.find((r) => r.start >= t.start[after + 1]! && tokIndexAt(t, r.start) <= after + 6 && isParty(r));
+    if (owner && owner !== agent && !/[,;:]/.test(t.lower.slice(after, tokIndexAt(t, owner.start)).join(''))) return owner;
+  }
+  return ref;
+}
+
+/** A place after "in" in the trigger's clause: the recipient of an act with no party of its own ("declared a curfew in Bangkok"). */
+function placeAfter(m: PatternMatch, t: Toks, cands: readonly MentionRef[], agent: MentionRef | undefined): MentionRef | undefined {
+  for (let i = m.last, k = 0; i < t.n && k < 20; i++, k++) {
+    const w = t.lower[i]!;
+    if (RECIPIENT_STOP.has(w) || w === '“' || w === '"') break;
+    if (i > m.last && t.pos[i] === 'VERB' && !/(?:ing|ed)$/.test(w) && t.lower[i - 1] !== 'to') break;
+    if (w !== 'in' || i + 1 >= t.n) continue;
+    const ref = cands.find((r) => r.start <= t.start[i + 1]! && t.start[i + 1]! < r.end);
+    if (!ref || ref === agent || ref.pronoun || (agent?.actor && ref.actor === agent.actor)) continue;
+    if (TIME_WORDS.test(ref.text) || DAY_NP.test(ref.text) || MEASURE_NP.test(ref.text)) continue;
+    const place = ref.actor ? ref.kind === 'country' || ref.kind === 'region' : PLACE_NOUNS.test(ref.text) || (!!ref.actorLike && /^(?:the\s+)?[A-Z]/.test(ref.text) && !/\s(?:of|and)\s/.test(ref.text) && !ACTORISH.test(ref.text));
+    if (place) return ref;
+  }
+  return undefined;
+}
+
+/** A lower-case phrase ("the movement", "anyone") that is neither right after the trigger nor after a party-marking preposition. */
+function looseGeneric(m: PatternMatch, t: Toks, r: MentionRef): boolean {
+  if (/[A-Z]/.test(r.text)) return false;
+  const at = tokIndexAt(t, r.start);
+  let i = m.last;
+  while (i < at && (t.pos[i] === 'DET' || t.pos[i] === 'ADJ')) i++;
+  if (i === at) return false;
+  const prep = t.lower[at - 1]!;
+  return !['at', 'against', 'to', 'with', 'into', 'from', 'toward', 'towards', 'upon', 'targeting', 'of'].includes(prep);
+}
+
+/** Free phrases headed by an actor noun are parties, not places. */
+const ACTORISH = /(?:^|\s)(?:government|authorities|forces|troops|police|army|military|ministry|council|party|group|union|company|court|rebels|militants|people)$/i;
+
 function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[], type: PloverType): Arguments {
   const found = findArgumentsWithout(m, t, refs, nps);
   if (!found.agent && !found.recipient) return found;
   const free = freePhrases(nps, refs);
-  const better = governedRecipient(m, t, type, found.recipient, [...refs, ...free], found.agent);
-  return better ? { ...found, recipient: better } : found;
+  const cands = [...refs, ...free].sort((a, b) => a.start - b.start);
+  let recipient = found.recipient;
+  // A trigger's own prepositional complement names its recipient: "opened an investigation into Boztepe on suspicion of …".
+  const comp = complementOf(m, t, cands, found.agent);
+  if (comp) recipient = comp;
+  else {
+    // The direct object of a verb is its recipient rather than a place after "in": "attacked an army camp in Kabul".
+    if (recipient && afterIn(t, recipient) && !m.pattern.noun && (type === 'ASSAULT' || type === 'COERCE') && !PREPS.has(t.lower[m.last - 1]!)) {
+      const object = free.find((r) => r.start === t.start[m.last] || (t.pos[m.last] === 'DET' && r.start === t.start[m.last + 1]));
+      if (object && object.end <= recipient.start && object !== found.agent) recipient = object;
+    }
+    recipient = governedRecipient(m, t, type, recipient, cands, found.agent) ?? recipient;
+  }
+  // PLOVER lets an act without a party recipient be placed (event location); CAMEO coders then take the place as
+  // target. A generic phrase that is not the trigger's object or party-marked complement ("eased restrictions on the
+  // movement of workers in conflict zones") gives way to the place too.
+  if ((!isParty(recipient) || looseGeneric(m, t, recipient!)) && !m.pattern.rev) {
+    const place = placeAfter(m, t, cands, found.agent);
+    if (place) return { ...found, recipient: place, place: true };
+  }
+  return { ...found, ...(recipient ? { recipient } : {}) };
 }
 
 function findArgumentsWithout(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[]): Arguments {
@@ -460,7 +558,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       if (content && !refs.some((r) => r.start >= t.end[m.last - 1]! && r.end <= t.start[content.first]!)) {
         const cType = cameoEntry(content.pattern.cameo, convention)?.type ?? content.pattern.type;
         const inner = findArguments(content, t, refs, nps, cType);
-        if (inner.recipient && inner.recipient !== args.agent && !(args.agent?.actor && inner.recipient.actor === args.agent.actor)) args = { ...args, recipient: inner.recipient };
+        if (inner.recipient && inner.recipient !== args.agent && !(args.agent?.actor && inner.recipient.actor === args.agent.actor)) args = { ...args, recipient: inner.recipient, place: !!inner.place };
       }
       // "X said that Y must …": Y is asked, by the speaker.
       if (m.pattern.source.startsWith('must|should')) {
@@ -516,7 +614,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
         : [{ ids: agentIds, spans: agentRefs.map((r) => makeSpan(text, r.start, r.end)) }];
       // "France and Italy signed a pact": each side acts on the other; a thing as object ("a pact", "the deal") is no party.
       const recipientParty = recipientRefs.some((r) => r.actor || r.actorLike);
-      const reciprocal = perActor.length > 1 && !recipientParty && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
+      const reciprocal = perActor.length > 1 && (!recipientParty || !!args.place) && (m.pattern.sym || ['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'].includes(finalEntry.type));
       for (const a of perActor) {
         const others = reciprocal ? perActor.filter((o) => o !== a) : [];
         const recipientSpans = reciprocal ? others.flatMap((o) => o.spans) : recipientRefs.map((r) => makeSpan(text, r.start, r.end));
