@@ -246,8 +246,18 @@ export function findCandidates(input: CandidateInput): CandidateSet {
           break;
         }
       }
-      for (let c = i; !made && c < Math.min(rl, i + 9); c++) {
+      let reach = i + 9;
+      for (let c = i; !made && c < Math.min(rl, reach); c++) {
         if (!usable(c)) break;
+        if (ph.lower(c) === '(' && c > i) {
+          // "“…,” Sen. Jane Roe (D-Ore.) said": over the parenthesis after the name.
+          let e = c;
+          while (e < rl && e < c + 10 && ph.lower(e) !== ')') e++;
+          if (e >= rl || ph.lower(e) !== ')') break;
+          reach += e - c + 1;
+          c = e;
+          continue;
+        }
         if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.' && !ph.npToken(c)) break;
         if (!isQuoteCue(c)) continue;
         let src: TokenRange | undefined = c > i ? ph.npEndingAt(c - 1, i) : undefined;
@@ -279,6 +289,15 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         d.content = [tok.starts[a]!, qs.end];
         d.rule = 'mixed-cue-after';
         candidates.push({ ...d, kind: 'partial', content: [qs.start, qs.end], rule: 'partial-in-report', parent: idx });
+      }
+    }
+    // "“…” - Sanders." (debate and transcript round-ups): a dash and a name end the sentence.
+    if (!made && rl > rf + 1 && /^[-—–]$/.test(ph.lower(rf))) {
+      const src = ph.npStartingAt(rf + 1, rl, false);
+      if (src && (src.last >= rl || /^[.,]$/.test(ph.lower(src.last))) && ph.pos(src.first) !== 'PRON' && /^[\p{Lu}]/u.test(text.slice(tok.starts[src.first], tok.ends[src.first]))) {
+        candidates.push({ kind: 'direct', content: [qs.start, qs.end], cue: [tok.starts[rf]!, tok.ends[rf]!], source: tokRange(src), sourceToks: src, cueTok: -1, rule: 'direct-dash-name', quote: q });
+        lastDirect = candidates.length - 1;
+        made = true;
       }
     }
     // Cue before the quote: "X said:", "He added that:", "X said, adding: “…”", "X said in a statement: “…”".

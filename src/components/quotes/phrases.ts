@@ -74,6 +74,8 @@ export class Phrases {
     const s = this.tok.starts[i]!;
     if (!/^[\p{Lu}][\p{Ll}]/u.test(t.slice(s, s + 2)) || i === 0) return false;
     const prev = this.lower(i - 1);
+    // After a closing quote mark and a space ("“…” Blunt said") a capital starts a name, not a sentence.
+    if (/^[”"]$/.test(prev) && this.tok.ends[i - 1]! < s && !/\n/.test(t.slice(this.tok.ends[i - 1], s))) return true;
     return /^[\p{L},]/u.test(prev) && !/\n/.test(t.slice(this.tok.ends[i - 1], s)) && this.pos(i - 1) !== 'PUNCT' || prev === ',';
   }
 

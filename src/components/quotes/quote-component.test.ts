@@ -377,6 +377,14 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(byContent(q, 'win this state')?.source?.text, 'The campaign');
   });
 
+  it('reads the cue after a name with a parenthesis, a name the tagger misreads after the marks, and "“…” - Name."', () => {
+    assert.equal(byContent(quotes('“The harbour will reopen,” Sen. Jane Roe (D-Ore.) said.').q, 'harbour')?.source?.text, 'Sen. Jane Roe (D-Ore.)');
+    assert.equal(byContent(quotes('“The harbour will reopen,” Jolly, after a long pause, said.').q, 'harbour')?.source?.text, 'Jolly, after a long pause');
+    const x = byContent(quotes('“The harbour will reopen in May.” - Ruiz.').q, 'harbour')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.source?.text, 'Ruiz');
+  });
+
   it('keeps an unattributed quote, spoken by the sentence subject when inside a sentence', () => {
     const x = byContent(quotes('“The Long Winter” is what the senator likes best.').q, 'Long Winter')!;
     assert.equal(x.kind, 'direct');
