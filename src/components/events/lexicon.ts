@@ -25,6 +25,8 @@ export interface EventPattern {
   readonly sym: boolean;
   readonly weak: boolean;
   readonly mode?: string;
+  /** Words whose lemma within three tokens after the match shows another sense ("released a statement", "fight the epidemic"). */
+  readonly not?: ReadonlySet<string>;
 }
 
 export interface Lexicon {
@@ -74,7 +76,11 @@ export function parseLexiconFile(text: string, file: string, expected?: PloverTy
     }
     const flags = new Set((flagText ?? '').split(',').map((f) => f.trim()).filter(Boolean));
     let mode: string | undefined;
-    for (const f of flags) if (f.startsWith('mode=')) mode = f.slice(5);
+    let not: Set<string> | undefined;
+    for (const f of flags) {
+      if (f.startsWith('mode=')) mode = f.slice(5);
+      if (f.startsWith('not=')) not = new Set(f.slice(4).split('|').map((w) => w.toLowerCase()).filter(Boolean));
+    }
     const isYield = (t: PloverType) => t === 'CONCEDE' || t === 'RETREAT';
     if (expected && entry.type !== expected && !(isYield(expected) && isYield(entry.type)) && !(expected === 'SANCTION' && entry.code === '163')) {
       throw new AttacheError('ATT_E020', `CAMEO ${entry.code} is ${entry.type}, not ${expected}`, where);
@@ -90,6 +96,7 @@ export function parseLexiconFile(text: string, file: string, expected?: PloverTy
       sym: flags.has('sym'),
       weak: flags.has('weak'),
       ...(mode ? { mode } : {}),
+      ...(not ? { not } : {}),
     });
   }
   return out;

@@ -82,7 +82,21 @@ function wordOk(el: PatternElement, t: Toks, i: number): boolean {
   // "March" and "May" as months are not verbs.
   if (t.pos[i] === 'PROPN' && MONTHS.has(t.lower[i]!)) return false;
   // "its negotiating position": a participle modifying a noun after a determiner is not the verb.
-  return !(i > 0 && t.lower[i]!.endsWith('ing') && DETERMINERS.has(t.lower[i - 1]!) && i + 1 < t.n && t.pos[i + 1] === 'NOUN');
+  if (i > 0 && t.lower[i]!.endsWith('ing') && DETERMINERS.has(t.lower[i - 1]!) && i + 1 < t.n && t.pos[i + 1] === 'NOUN') return false;
+  return !modifierInPhrase(t, i);
+}
+
+/**
+ * An adjective or participle inside a noun phrase modifies its noun: "a free press", "imposed new targeted sanctions"
+ * (after a determiner, or after an adjective that itself follows a determiner or a verb).
+ */
+function modifierInPhrase(t: Toks, i: number): boolean {
+  if (i === 0 || i + 1 >= t.n || t.pos[i + 1] !== 'NOUN') return false;
+  if (!(t.pos[i] === 'ADJ' || t.lower[i]!.endsWith('ed'))) return false;
+  const prev = t.lower[i - 1]!;
+  if (t.pos[i - 1] === 'DET' || DETERMINERS.has(prev)) return true;
+  const adjBefore = (t.pos[i - 1] === 'ADJ' || t.pos[i - 1] === 'ADV') && !prev.endsWith('ly');
+  return adjBefore && i > 1 && (t.pos[i - 2] === 'DET' || t.pos[i - 2] === 'VERB' || DETERMINERS.has(t.lower[i - 2]!));
 }
 
 /** The word `t[i]-t[i+2]` when `t[i+1]` is a hyphen joining two words with no space (its text form and with the last part's lemma). */
@@ -99,7 +113,7 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
     let joins = 0;
     for (let g = 0; g <= GAP_MAX + joins && i + g <= limit; g++) {
       // A gap skips modifiers, never a clause boundary or another verb.
-      if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || (t.pos[i + g - 1] === 'VERB' && !t.lower[i + g - 1]!.endsWith('ing')))) break;
+      if (g > 0 && (GAP_STOP.has(t.lower[i + g - 1]!) || (t.pos[i + g - 1] === 'VERB' && !t.lower[i + g - 1]!.endsWith('ing') && !modifierInPhrase(t, i + g - 1)))) break;
       if (g > 0 && t.lower[i + g - 1] === '-' && t.end[i + g - 2] === t.start[i + g - 1]) joins += 2;
       const r = matchFrom(els, k + 1, t, i + g, limit, acc);
       if (r >= 0) return r;
@@ -124,6 +138,15 @@ function matchFrom(els: readonly PatternElement[], k: number, t: Toks, i: number
   return -1;
 }
 
+/** A word of `not` among the three tokens after a match, before any clause break. */
+function otherSense(not: ReadonlySet<string>, t: Toks, from: number): boolean {
+  for (let i = from; i < Math.min(t.n, from + 4); i++) {
+    if (GAP_STOP.has(t.lower[i]!)) return false;
+    if (not.has(t.lemma[i]!) || not.has(t.lower[i]!)) return true;
+  }
+  return false;
+}
+
 /** Every pattern match in the tokens (several may overlap; the caller chooses). */
 export function findMatches(t: Toks, lex: Lexicon): PatternMatch[] {
   const out: PatternMatch[] = [];
@@ -143,6 +166,7 @@ export function findMatches(t: Toks, lex: Lexicon): PatternMatch[] {
       if (end < 0) continue;
       // A trailing optional element or gap may leave `end` past the last matched word.
       const last = acc.length ? acc[acc.length - 1]! + 1 : i + 1;
+      if (p.not && otherSense(p.not, t, last)) continue;
       out.push({ pattern: p, first: i, last, head: i, matched: [...acc] });
     }
   }

@@ -72,6 +72,12 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
     ['COERCE', 'The junta extended the curfew in the capital of Freedonia.', 'The junta', 'the capital of Freedonia'],
     ['THREATEN', 'The governor will extend the curfew in Bamako.', 'The governor', 'Bamako'],
     ['YIELD', 'Tokyo has decided to lift the sanctions on Seoul.', 'Tokyo', 'Seoul'],
+    // Calling someone out is criticism; refusing to end a war is a refusal to de-escalate.
+    ['ACCUSE', 'The senator called out the ministry for its silence.', 'The senator', 'the ministry'],
+    ['REJECT', 'Manila said it will never stop its war on the insurgents.', 'Manila', 'the insurgents'],
+    // The act in the purpose clause of a phone call; a request whose object is long before its "to".
+    ['SUPPORT', 'Oslo called the new Chilean premier on Monday to congratulate her.', 'Oslo', 'the new Chilean premier'],
+    ['REQUEST', 'Police have been pressing the workers at the big cotton mill of the Delta Textile Company to call off the strike.', 'Police', 'the workers at the big cotton mill of the Delta Textile Company'],
   ];
   for (const [want, s, src, tgt] of cases) {
     const label = (t: string) => (t === 'CONCEDE' || t === 'RETREAT' ? 'YIELD' : t);
@@ -79,6 +85,15 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
   }
   it('reads an adjective before a noun as a modifier, not a verb ("armed forces")', () => {
     assert.equal(type('Peruvian armed forces met Chilean officers at the border.', 'Peruvian armed forces', 'Chilean officers'), 'CONSULT');
+  });
+  it('reads an adjective or participle inside a noun phrase as a modifier ("a free press", "new targeted sanctions")', () => {
+    assert.equal(type('Critics say Lima wants to silence a free press in Peru.', 'Lima', 'Peru'), 'NONE');
+    assert.notEqual(type('Oslo imposed new targeted sanctions on Lima.', 'Oslo', 'Lima'), 'ASSAULT');
+  });
+  it('leaves a verb used in another sense alone ("released a joint statement", "fight the epidemic")', () => {
+    assert.equal(type('Chile and Peru released a joint statement on Bolivia.', 'Chile', 'Bolivia'), 'NONE');
+    assert.equal(type('Ghana and Togo will fight the cholera epidemic together.', 'Ghana', 'Togo'), 'NONE');
+    assert.equal(type('The militia fought the army in Togo.', 'The militia', 'the army'), 'ASSAULT');
   });
   it('codes the act inside a request, threat or refusal as that act, not as itself', () => {
     assert.equal(type('The union pressed the ministry to lift the curfew in Gao.', 'The union', 'the ministry'), 'REQUEST');

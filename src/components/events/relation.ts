@@ -129,7 +129,7 @@ const CLAUSE_BREAK = new Set([';', ':', '.', '?', '!', '“', '”', '"']);
 export function controlledBy(m: PatternMatch, all: readonly PatternMatch[], t: Toks, strongOnly = false): PatternMatch | undefined {
   if (m.first === 0 || t.lower[m.first - 1] !== 'to') return undefined;
   for (const a of all) {
-    if (a === m || a.last > m.first || m.first - a.last > 10) continue;
+    if (a === m || a.last > m.first || m.first - a.last > 14) continue;
     const type = cameoEntry(a.pattern.cameo, 'cameo2plover-2021')?.type;
     // Weak AGREE controllers are decisions and plans ("decided to ease …"), not promises — except "agree" itself.
     if (!type || !CONTROL.has(type) || (strongOnly && a.pattern.weak && type === 'AGREE' && t.lemma[a.head] !== 'agree')) continue;
@@ -138,6 +138,21 @@ export function controlledBy(m: PatternMatch, all: readonly PatternMatch[], t: T
     if (clean) return a;
   }
   return undefined;
+}
+
+/**
+ * "called Morrison on Wednesday to congratulate him": where the best candidate is a weak verb (a call, a visit), a
+ * strong trigger in its purpose clause ("to congratulate") is the act; the call is only how it was done.
+ */
+function purposeOf<C extends { readonly match: PatternMatch }>(candidates: readonly C[], t: Toks): C | undefined {
+  const best = candidates[0];
+  if (!best?.match.pattern.weak) return undefined;
+  return candidates.find((c) => {
+    const m = c.match;
+    if (m.pattern.weak || m.first <= best.match.last || m.first - best.match.last > 10 || t.lower[m.first - 1] !== 'to') return false;
+    for (let i = best.match.last; i < m.first; i++) if (CLAUSE_BREAK.has(t.lower[i]!)) return false;
+    return true;
+  });
 }
 
 /** How well a match explains the relation between two argument ranges (higher is better). */
@@ -172,7 +187,7 @@ export function classifyRelation(
     .filter((m) => !controlledBy(m, matches, toks, true))
     .map((m) => ({ match: m, score: matchScore(m, s, t) }))
     .sort((a, b) => b.score - a.score || a.match.head - b.match.head);
-  const best = candidates[0];
+  const best = purposeOf(candidates, toks) ?? candidates[0];
   if (!best) return { type: 'NONE', score: 0, candidates };
   const m = best.match;
   const from = Math.min(s[1], t[1]) <= m.head ? Math.max(s[0] <= m.head && s[1] <= m.head ? s[1] : 0, t[1] <= m.head ? t[1] : 0) : 0;
