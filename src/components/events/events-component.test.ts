@@ -194,4 +194,13 @@ describe('events component', () => {
     assert.equal(e?.type, 'ASSAULT');
     assert.deepEqual(e?.recipientSpans?.map((x) => x.text), ['an army camp']);
   });
+  it('gives an infinitive of purpose the main verb\'s subject ("called Y on Monday to congratulate him")', () => {
+    const evs = events(docOf('Chile called the Peruvian premier on Monday to congratulate him.', { chl: ['Chile'], per: ['the Peruvian premier', 'him'] }));
+    const e = evs.find((x) => x.type === 'SUPPORT');
+    assert.deepEqual([e?.actor, e?.recipient], [['chl'], ['per']]);
+  });
+  it('joins a phrase no actor covers to the sides of an act ("The Harbour Board and the Lima Port Authority agreed")', () => {
+    const evs = events(docOf('The Harbour Board and the Lima Port Authority agreed to share data.', { lpa: ['Lima Port Authority'] }));
+    assert.deepEqual(evs.map((e) => e.actorSpans?.map((x) => x.text)), [['The Harbour Board'], ['Lima Port Authority']]);
+  });
 });

@@ -95,7 +95,7 @@ function coordinated(m: MentionRef, refs: readonly MentionRef[], text: string): 
   const out = [m];
   const i = refs.indexOf(m);
   if (i < 0) return out;
-  const joins = /^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or|as well as)\s+(?:even\s+)?)$/;
+  const joins = /^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or|as well as)\s+(?:even\s+)?)(?:the\s+)?$/i;
   for (let j = i + 1; j < refs.length; j++) {
     if (!joins.test(text.slice(refs[j - 1]!.end, refs[j]!.start))) break;
     out.push(refs[j]!);
@@ -408,12 +408,34 @@ function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[
     recipient = subjectBefore(outside, t, m.first, outside) ?? mentionAfter(outside, t, m.last, 8, agent);
     if (recipient === agent) recipient = undefined;
   } else {
-    agent = subjectBefore(outside, t, m.first, outside);
+    // "X called Y on Monday to congratulate him": the infinitive's subject is the main verb's, unless that verb
+    // hands the act to its object ("urged Y to release").
+    const main = m.first > 0 && t.lower[m.first - 1] === 'to' ? mainVerbBefore(t, m.first - 1) : -1;
+    agent = subjectBefore(outside, t, main >= 0 ? main : m.first, outside);
     recipient = mentionAfter(outside, t, m.last, 12, agent);
   }
   if (p.rev) [agent, recipient] = [recipient, agent];
   return { ...(agent ? { agent } : {}), ...(recipient ? { recipient } : {}) };
 }
+
+/** Verbs whose object does what the infinitive after it says ("urged Y to", "allowed Y to", "invited Y to"). */
+const OBJECT_CONTROL = new Set(['urge', 'ask', 'press', 'pressure', 'push', 'force', 'allow', 'permit', 'let', 'order', 'invite', 'persuade', 'encourage', 'tell', 'help', 'enable', 'authorize', 'authorise', 'require', 'compel', 'want', 'expect', 'need', 'appeal', 'warn', 'advise', 'instruct', 'direct', 'mandate', 'oblige', 'empower', 'train', 'send', 'deploy', 'use', 'pay', 'hire']);
+
+/** The finite verb of the clause before an infinitive's "to" ("called Y on Monday to …"), or -1 (none, or object control). */
+function mainVerbBefore(t: Toks, to: number): number {
+  for (let i = to - 1; i >= 0 && to - i <= 10; i--) {
+    const w = t.lower[i]!;
+    if (CLAUSE_STOP.has(w)) return -1;
+    if (t.pos[i] === 'VERB') {
+      if (i + 1 === to || t.pos[i + 1] === 'ADV') return -1;
+      // "called on Y to" hands the act over; "called Y to congratulate him" (a phone call) does not.
+      if (t.lemma[i] === 'call') return t.lower[i + 1] === 'on' || t.lower[i + 1] === 'upon' ? -1 : i;
+      return OBJECT_CONTROL.has(t.lemma[i]!) ? -1 : i;
+    }
+  }
+  return -1;
+}
+const CLAUSE_STOP = new Set([',', ';', ':', '.', '?', '!', '“', '”', '"', 'and', 'but', 'or', 'who', 'which', 'that']);
 
 /** The speaker of the words a trigger sits in: a quote's speaker, "X's statement that …", or "X said …". */
 function speakerOf(trigStart: number, quote: QuoteRecord | undefined, t: Toks, refs: readonly MentionRef[]): { ref?: MentionRef; actor?: string } | undefined {
@@ -513,6 +535,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
     for (const m of triggers) for (const i of m.matched) npBarrier.add(i);
     for (let i = 0; i < t.n; i++) if (dates.some((d) => t.start[i]! < d.end && d.start < t.end[i]!)) npBarrier.add(i);
     const nps = useNp ? [] : nounPhrases(t, text, npBarrier, true).filter((n) => !DAY_NP.test(n.text));
+    const coordPool = useNp ? refs : [...refs, ...freePhrases(nps, refs).filter((n) => n.actorLike)].sort((a, b) => a.start - b.start);
     const sentenceEvents: CodedEvent[] = [];
     for (const m of triggers) {
       const trigStart = t.start[m.first]!;
@@ -569,7 +592,8 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
         if (sp?.actor && !agent) args = { ...(asked ? { recipient: asked } : {}) };
       }
       if (m.pattern.weak && !(args.agent && args.recipient) && !(musts.has(m) && args.recipient && quote?.speaker)) continue;
-      let agentRefs: MentionRef[] = args.agent ? coordinated(args.agent, refs, text) : [];
+      // "The Tokyo exchange and the New York exchange agreed …": a phrase no actor covers can be one of the sides.
+      let agentRefs: MentionRef[] = args.agent ? coordinated(args.agent, coordPool, text) : [];
       let agentIds: string[] = agentRefs.map((r) => r.actor).filter((x): x is string => !!x);
       const inReported = !!quote || advocated;
       // In quoted or reported words, "we"/"I" and advocated actions are the speaker's.
