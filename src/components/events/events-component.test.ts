@@ -203,4 +203,16 @@ describe('events component', () => {
     const evs = events(docOf('The Harbour Board and the Lima Port Authority agreed to share data.', { lpa: ['Lima Port Authority'] }));
     assert.deepEqual(evs.map((e) => e.actorSpans?.map((x) => x.text)), [['The Harbour Board'], ['Lima Port Authority']]);
   });
+  it('finds the persons expelled inside the trigger ("expelled two Peruvian diplomats"), not a later name', () => {
+    const [e] = events(docOf('Chile expelled two Peruvian diplomats, accusing Bolivia of spying.', { chl: ['Chile'], per: ['Peruvian'], bol: ['Bolivia'] }));
+    assert.deepEqual([e?.type, e?.recipient], ['SANCTION', ['per']]);
+    const [w] = events(docOf('Chile withdrew its 200 peacekeepers from Peru.', { chl: ['Chile', 'its'], per: ['Peru'] }));
+    assert.deepEqual(w?.recipient, ['per']);
+  });
+  it('sends goods to a place or institution that takes them, over an aside of time ("missing since 1950")', () => {
+    const [a] = events(docOf('Chile sent a team of doctors, equipment and drugs to the hospital.', { chl: ['Chile'] }));
+    assert.deepEqual(a?.recipientSpans?.map((x) => x.text), ['the hospital']);
+    const [b] = events(docOf('Chile returned a painting, missing since 1950, to the museum of Lima.', { chl: ['Chile'] }));
+    assert.deepEqual(b?.recipientSpans?.map((x) => x.text), ['the museum of Lima']);
+  });
 });

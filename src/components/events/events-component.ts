@@ -210,15 +210,19 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
   const from = m.last;
   let best: MentionRef | undefined;
   let bestScore = -1;
-  for (let i = from, k = 0; i < t.n && k < 20; i++, k++) {
+  const goods = GOODS_TYPES.has(type);
+  for (let i = from, k = 0; i < t.n && k < (goods ? 25 : 20); i++, k++) {
     const w = t.lower[i]!;
-    if (RECIPIENT_STOP.has(w) || w === '“' || w === '"') break;
+    // "missing since 1943": a preposition of time inside the object does not end the clause.
+    if ((RECIPIENT_STOP.has(w) && !(w === 'since' && (t.pos[i] === 'ADP' || t.pos[i + 1] === 'NUM'))) || w === '“' || w === '"') break;
     // Another predicate ends the search: "agreed to lift sanctions … and provide guarantees in the summit with …".
     if (i > from && t.pos[i] === 'VERB' && !/(?:ing|ed)$/.test(w) && t.lower[i - 1] !== 'to') break;
     if (t.pos[i] === 'CCONJ' && i + 1 < t.n && t.pos[i + 1] === 'VERB') break;
     const ref = cands.find((r) => r.start === t.start[i]);
     if (!ref || ref === agent || ref.pronoun || (agent?.actor && ref.actor === agent.actor)) continue;
-    if ((!ref.actor && !ref.actorLike) || TIME_WORDS.test(ref.text)) continue;
+    // Goods go to a party or to a place or institution that takes them ("drugs to the hospital").
+    const taker = goods && governingPrep(t, ref) === 'to' && !MEASURE_NP.test(ref.text) && !DAY_NP.test(ref.text);
+    if ((!ref.actor && !ref.actorLike && !taker) || TIME_WORDS.test(ref.text)) continue;
     const score = weight(governingPrep(t, ref)) + (ref.actor ? 0.5 : 0);
     if (score > bestScore) {
       best = ref;
@@ -304,9 +308,31 @@ function looseGeneric(m: PatternMatch, t: Toks, r: MentionRef): boolean {
 /** Free phrases headed by an actor noun are parties, not places. */
 const ACTORISH = /(?:^|\s)(?:government|authorities|forces|troops|police|army|military|ministry|council|party|group|union|company|court|rebels|militants|people)$/i;
 
-function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[], type: PloverType): Arguments {
+/** Persons a pattern may end on ("expel … diplomats", "detain … reporters"). */
+const PERSON_NOUNS = /^(?:diplomats?|ambassadors?|envoys?|inspectors|observers|monitors|peacekeepers|workers|staff|journalists|reporters|activists|protesters|demonstrators|officials|migrants|refugees|suspects|members|leaders|opponents|students|citizens|nationals|prisoners|detainees|hostages|soldiers|civilians|people)$/;
+
+/**
+ * "expelled all UNSCOM weapons inspectors", "detained two Reuters reporters": a pattern that ends on the persons acted
+ * on holds its recipient; an actor named inside that phrase, or else the phrase itself.
+ */
+function objectInTrigger(m: PatternMatch, t: Toks, refs: readonly MentionRef[], text: string, type: PloverType): MentionRef | undefined {
+  if (m.pattern.noun || m.pattern.rev || (type !== 'SANCTION' && type !== 'COERCE') || m.last - 1 <= m.head + 1) return undefined;
+  if (t.pos[m.last - 1] !== 'NOUN' || !m.matched.includes(m.last - 1) || !PERSON_NOUNS.test(t.lower[m.last - 1]!)) return undefined;
+  // Its own people withdrawn or recalled are what moves; the party is where they leave ("withdrew 200 peacekeepers from Liberia").
+  if (['withdraw', 'pull', 'recall'].includes(t.lemma[m.head]!)) return undefined;
+  const from = t.start[m.head + 1]!;
+  const to = t.end[m.last - 1]!;
+  const phrase = text.slice(from, to);
+  if (OWN_FORCES.test(phrase)) return undefined;
+  const inside = refs.find((r) => r.actor && !r.pronoun && r.start >= from && r.end <= to);
+  return inside ?? { start: from, end: to, text: phrase, pronoun: false, firstPerson: false, actorLike: true };
+}
+
+function findArguments(m: PatternMatch, t: Toks, refs: readonly MentionRef[], nps: readonly MentionRef[], type: PloverType, text = ''): Arguments {
   const found = findArgumentsWithout(m, t, refs, nps);
   if (!found.agent && !found.recipient) return found;
+  const held = text ? objectInTrigger(m, t, refs, text, type) : undefined;
+  if (held && held !== found.agent && !(found.agent?.actor && held.actor === found.agent.actor)) return { ...found, recipient: held };
   const free = freePhrases(nps, refs);
   const cands = [...refs, ...free].sort((a, b) => a.start - b.start);
   let recipient = found.recipient;
@@ -574,7 +600,7 @@ export function codeEvents(doc: Doc, opts: EventOptions = {}): CodedEvent[] {
       }
       const entry = cameoEntry(cameo, convention) ?? baseEntry;
       type = entry.type;
-      let args = findArguments(m, t, refs, nps, type);
+      let args = findArguments(m, t, refs, nps, type, text);
       // "threatened to shell Haifa", "refused to send troops to Angola": with no object of its own before "to",
       // a threat, refusal or promise is aimed at the party of the act it is about.
       const content = matches.find((c) => c.first > m.last && controlledBy(c, matches, t) === m);
