@@ -215,4 +215,8 @@ describe('events component', () => {
     const [b] = events(docOf('Chile returned a painting, missing since 1950, to the museum of Lima.', { chl: ['Chile'] }));
     assert.deepEqual(b?.recipientSpans?.map((x) => x.text), ['the museum of Lima']);
   });
+  it('reads a light verb over "out" and "more than" ("carried out more than two dozen air strikes against")', () => {
+    const [e] = events(docOf('Chile has carried out more than two dozen air strikes this year against Peru.', { chl: ['Chile'], per: ['Peru'] }));
+    assert.deepEqual([e?.type, e?.actor, e?.recipient], ['ASSAULT', ['chl'], ['per']]);
+  });
 });

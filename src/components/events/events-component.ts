@@ -387,7 +387,10 @@ function lightVerbBefore(t: Toks, first: number): number {
   for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
     const p = t.pos[i]!;
     if (p === 'VERB') return REPORT_VERBS.has(t.lower[i]!) || REPORT_VERBS.has(t.lemma[i]!) ? -1 : i;
-    if (p === 'ADP' && t.lower[i] !== 'of') return -1;
+    // "carried out more than two dozen air strikes": a particle of the verb and a comparative inside the object go on.
+    const w = t.lower[i]!;
+    const inside = w === 'of' || (w === 'than' && i > 0 && /^(?:more|less|fewer)$/.test(t.lower[i - 1]!)) || (w === 'out' && i > 0 && t.pos[i - 1] === 'VERB');
+    if (p === 'ADP' && !inside) return -1;
     if (!NOMINAL_INSIDE.has(p) && t.lower[i] !== ',' && t.lower[i] !== '-' && !POSSESSIVES.has(t.lower[i]!)) return -1;
   }
   return -1;
