@@ -219,4 +219,10 @@ describe('events component', () => {
     const [e] = events(docOf('Chile has carried out more than two dozen air strikes this year against Peru.', { chl: ['Chile'], per: ['Peru'] }));
     assert.deepEqual([e?.type, e?.actor, e?.recipient], ['ASSAULT', ['chl'], ['per']]);
   });
+  it('reads the subject after a clause-opening "after" and leaves a later participle\'s "by" alone', () => {
+    const evs = events(docOf('Peru protested after Chile expelled 20 aid workers employed by the Red Cross.', { chl: ['Chile'], per: ['Peru'], rc: ['the Red Cross'] }));
+    const e = evs.find((x) => x.type === 'SANCTION');
+    assert.deepEqual(e?.actor, ['chl']);
+    assert.deepEqual(e?.recipientSpans?.map((x) => x.text), ['20 aid workers']);
+  });
 });

@@ -135,6 +135,14 @@ function mentionAfter(refs: readonly MentionRef[], t: Toks, from: number, maxTok
   return undefined;
 }
 
+/** Words that head a clause as well as a phrase ("after the army withdrew", "before Kyiv agreed"). */
+const CONJ_LIKE = new Set(['after', 'before', 'since', 'until', 'as', 'while', 'when', 'because', 'if', 'once']);
+
+function onlyAuxBetween(t: Toks, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!(t.pos[i] === 'AUX' || t.pos[i] === 'ADV' || t.pos[i] === 'PART')) return false;
+  return true;
+}
+
 /** The subject of the clause the trigger heads: nearest mention on the left not governed by a preposition. */
 function subjectBefore(refs: readonly MentionRef[], t: Toks, head: number, sentenceRefs: readonly MentionRef[]): MentionRef | undefined {
   // "…, but has not called": a verb phrase without its own subject takes the sentence's subject.
@@ -152,7 +160,8 @@ function subjectBefore(refs: readonly MentionRef[], t: Toks, head: number, sente
     let stop = false;
     for (let i = between; i < head; i++) if (SUBJECT_STOP.has(t.lower[i]!)) stop = true;
     if (stop) return undefined;
-    if (precededByPrep(t, r)) continue;
+    // "after the Afghan government released …": a conjunction, not a preposition, when the trigger follows at once.
+    if (precededByPrep(t, r) && !(CONJ_LIKE.has(t.lower[tokIndexAt(t, r.start) - 1]!) && onlyAuxBetween(t, tokIndexAt(t, r.end), head))) continue;
     return r;
   }
   return undefined;
@@ -408,7 +417,8 @@ function findArgumentsAmong(m: PatternMatch, t: Toks, refs: readonly MentionRef[
   const passive = !p.noun && (beInside || (m.first > 0 && BE.has(t.lower[m.first - 1]!)) || (m.first > 1 && t.lower[m.first - 1] !== 'to' && BE.has(t.lower[m.first - 2]!)) || t.lower[m.last] === 'by' || (t.lower[m.first]!.endsWith('ed') && t.pos[m.first - 1] === 'NOUN'));
   let byAgent: MentionRef | undefined;
   for (let i = m.last; i < Math.min(t.n, m.last + 8); i++) {
-    if (RECIPIENT_STOP.has(t.lower[i]!)) break;
+    // "expelled 20 workers employed by the UNHCR": a 'by' after another participle belongs to that participle.
+    if (RECIPIENT_STOP.has(t.lower[i]!) || (i > m.last && t.pos[i] === 'VERB')) break;
     if (t.lower[i] === 'by') {
       byAgent = outside.find((r) => r.start >= t.end[i]! && tokIndexAt(t, r.start) <= i + 4);
       break;
