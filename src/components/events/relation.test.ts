@@ -75,6 +75,8 @@ describe('relation classifier, patterns added from the PLOVER and CAMEO definiti
     // Calling someone out is criticism; refusing to end a war is a refusal to de-escalate.
     ['ACCUSE', 'The senator called out the ministry for its silence.', 'The senator', 'the ministry'],
     ['REJECT', 'Manila said it will never stop its war on the insurgents.', 'Manila', 'the insurgents'],
+    // Cancelling an agreement rejects it (CAMEO 127).
+    ['REJECT', 'Lima cancelled the fishing deal with Quito.', 'Lima', 'Quito'],
     // The act in the purpose clause of a phone call; a request whose object is long before its "to".
     ['SUPPORT', 'Oslo called the new Chilean premier on Monday to congratulate her.', 'Oslo', 'the new Chilean premier'],
     ['REQUEST', 'Police have been pressing the workers at the big cotton mill of the Delta Textile Company to call off the strike.', 'Police', 'the workers at the big cotton mill of the Delta Textile Company'],
