@@ -81,3 +81,16 @@ test('a very long run without white space is one token, with a diagnostic, not g
   assert.ok(doc.diagnostics.some((d) => d.rule === 'long-word'));
   assert.equal(t.tokenText(i + 1), 'and');
 });
+
+test("a clitic 's is its own token wherever it stands, whatever was read before", () => {
+  const words = (d: Doc) => [...Array(d.tokens!.length).keys()].map((i) => d.tokens!.tokenText(i));
+  const text = "Ondra's plan, the envoy said, follows Ondra's visit.";
+  const fresh = words(run(text));
+  // Before a comma wink keeps a word with its clitic whole, and from then on keeps it whole everywhere.
+  run("The council backed Ondra's, not Vasek's, plan and Vasek’s aides agreed.");
+  assert.deepEqual(words(run(text)), fresh);
+  assert.equal(fresh.filter((w) => w === "'s").length, 2);
+  assert.ok(!fresh.includes("Ondra's"));
+  const curly = words(run('The minister’s aide spoke.'));
+  assert.ok(curly.includes('’s') && curly.includes('minister'));
+});

@@ -77,6 +77,13 @@ function splitLongWords(text: string, zones: number[]): number[] {
 }
 
 /**
+ * A clitic `'s` (possessive or "is") after a word, given to wink-nlp as a word of its own. wink keeps
+ * "Trump's" whole before a comma and, once it has kept a word whole, keeps it whole everywhere after:
+ * without this the tokens of an article depended on the articles read before it in the process.
+ */
+const CLITIC_S = /([\p{L}\p{N}])(['\u2019][sS])(?![\p{L}\p{N}])/gu;
+
+/**
  * Tokens of the text outside ignored ranges, with wink-nlp's POS tags and lemmas. wink gives no
  * offsets: each token's value is found at the cursor after white space; a token that is not there
  * is a diagnostic, never a guess.
@@ -108,7 +115,7 @@ export function tokenize(doc: Doc): TokenTable {
     let c = zs;
     while (c < ze && isSpace(text.charCodeAt(c))) c++;
     if (c >= ze) continue;
-    const wd = nlp.readDoc(text.slice(zs, ze));
+    const wd = nlp.readDoc(text.slice(zs, ze).replace(CLITIC_S, '$1 $2'));
     const toks = wd.tokens();
     const values = toks.out(its.value) as string[];
     const tags = toks.out(its.pos) as string[];
