@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openStore, type Store } from '../store/store.js';
 import { startPool, type AnalyzePool } from './analyze-pool.js';
@@ -206,5 +207,26 @@ describe('ingest', () => {
     assert.equal(sb.actors, sa.actors);
     await inline.close();
     await threaded.close();
+  });
+
+  it('stores articles in input order whatever order the threads finish them in', async () => {
+    const folder = join(dir, 'ordered');
+    mkdirSync(folder, { recursive: true });
+    // A long article first: the short ones sent to the other thread finish before it.
+    writeFileSync(join(folder, 'a-00-long.txt'), Array.from({ length: 100 }, (_, k) => wireStory(500 + k)).join('\n\n'));
+    writeFileSync(join(folder, 'a-01.txt'), wireStory(450));
+    const shorts = Array.from({ length: 38 }, (_, k) => `b-${String(k + 2).padStart(2, '0')}.txt`);
+    shorts.forEach((name, k) => writeFileSync(join(folder, name), wireStory(452 + k)));
+    writeFileSync(join(folder, 'z-copy.txt'), wireStory(450));
+    const file = join(dir, 'ordered.db');
+    const store = await openStore(file);
+    const r = await ingest(ingestItems([folder]), { store, jobs: 2, batchSize: 2, flushMs: 0 });
+    await store.close();
+    assert.equal(r.inserted, 40);
+    assert.equal(r.duplicates, 1);
+    const db = new Database(file, { readonly: true });
+    const uris = (db.prepare('SELECT uri FROM articles ORDER BY rowid').all() as { uri: string }[]).map((u) => basename(u.uri));
+    db.close();
+    assert.deepEqual(uris, ['a-00-long.txt', 'a-01.txt', ...shorts], 'the first copy in input order is the one kept');
   });
 });

@@ -97,6 +97,23 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
     return writing;
   };
 
+  // Analyses finish in any order; they are stored in input order, so that which of two copies of an
+  // article is kept, and the order of rows, do not depend on the threads' timing.
+  type Done = { readonly input: ArticleInput; readonly uri: string } | { readonly failure: IngestFailure };
+  const done = new Map<number, Done>();
+  let dispatched = 0;
+  let released = 0;
+  const complete = (seq: number, d: Done) => {
+    done.set(seq, d);
+    for (let e = done.get(released); e !== undefined; e = done.get(released)) {
+      done.delete(released++);
+      if ('failure' in e) failed.push(e.failure);
+      else buffer.push(e);
+    }
+    if (buffer.length >= batchSize || Date.now() - lastFlush >= flushMs) return queueFlush();
+    return undefined;
+  };
+
   const inflight = new Set<Promise<void>>();
   try {
     for (let next = first; !next.done; next = await iterator.next()) {
@@ -116,29 +133,28 @@ export async function ingest(items: AsyncIterable<IngestItem>, opts: IngestOptio
           continue;
         }
       }
+      const seq = dispatched++;
       const p = pool.analyze(raw).then(
         (analysis) => {
           const fatal = fatalOf(analysis);
           if (fatal) {
-            failed.push({ uri: raw.uri, reason: fatal.startsWith(raw.uri) ? fatal : `${raw.uri}: ${fatal}` });
             settle(false);
-            return;
+            return complete(seq, { failure: { uri: raw.uri, reason: fatal.startsWith(raw.uri) ? fatal : `${raw.uri}: ${fatal}` } });
           }
-          buffer.push({
+          return complete(seq, {
             uri: raw.uri,
             input: { analysis, uri: raw.uri, ...(opts.force ? { replace: true } : {}), ...(raw.url ? { url: raw.url } : {}), ...(raw.published ? { published: raw.published } : {}), ...(item.outlet ? { outlet: item.outlet } : {}) },
           });
-          if (buffer.length >= batchSize || Date.now() - lastFlush >= flushMs) return queueFlush();
-          return undefined;
         },
         (e: Error) => {
-          failed.push({ uri: raw.uri, reason: `${raw.uri}: ${e.message}` });
           settle(false);
+          return complete(seq, { failure: { uri: raw.uri, reason: `${raw.uri}: ${e.message}` } });
         },
       );
       inflight.add(p);
       void p.finally(() => inflight.delete(p)).catch(() => undefined);
-      while (inflight.size >= pool.capacity) await Promise.race(inflight);
+      // Finished analyses waiting behind a slow one count too, so memory stays bounded.
+      while (inflight.size >= pool.capacity || (inflight.size > 0 && inflight.size + done.size >= 4 * pool.capacity)) await Promise.race(inflight);
     }
     await Promise.all(inflight);
     await queueFlush();
