@@ -4,10 +4,12 @@ import { Analyzer } from '../../analysis/analyzer.js';
 import { findCandidates, type Candidate } from '../../components/quotes/candidates.js';
 import { quoteLexicon } from '../../components/quotes/lexicon.js';
 import { candidateFeatures, MODEL_URL, sigmoid } from '../../components/quotes/model.js';
+import { quotesFor } from '../../components/quotes/quote-component.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import { componentsUpTo } from '../../components/registry.js';
 import { Doc } from '../../doc/doc.js';
 import { loadPolnear } from '../polnear.js';
-import { goldAsScored, greedyMatch, sameSpanOrBothEmpty, type ScoredAttribution } from './score.js';
+import { attributionsFromAnalysis, emptySubsets, goldAsScored, greedyMatch, prf, sameSpanOrBothEmpty, scoreDocument, type ScoredAttribution, type SubsetCounts } from './score.js';
 
 /**
  * Trains the attribution scorer of `src/components/quotes/model.ts` on PolNeAR train: the rules
@@ -35,12 +37,19 @@ export interface TrainResult {
   readonly directThreshold: number;
   readonly cvF1: number;
   readonly cvSourceF1: number;
+  /** The evaluation's own counts over the 5 folds' held-out articles, each run through the component with its fold's weights. */
+  readonly cvCounts: SubsetCounts;
   readonly weights: Record<string, number>;
 }
 
 /** Candidates of one article as the scorer sees them, labelled against the gold attributions. */
 export function labelledExamples(text: string, gold: readonly ScoredAttribution[], analyzer: Analyzer): Example[] {
-  const doc = analyzer.runDoc(new Doc(text));
+  return examplesOf(analyzer.runDoc(new Doc(text)), gold);
+}
+
+/** As `labelledExamples`, over a Doc already run up to the quotes component. */
+export function examplesOf(doc: Doc, gold: readonly ScoredAttribution[]): Example[] {
+  const text = doc.text;
   if (!doc.tokens) return [];
   const set = findCandidates({
     text,
@@ -75,7 +84,7 @@ export function labelledExamples(text: string, gold: readonly ScoredAttribution[
   return tops.map((r, u) => ({ features: candidateFeatures(set.candidates[r]!, set, text, doc.tokens!), label: matched.has(u) ? 1 : 0, sourceLabel: withSource.has(u) ? 1 : 0, quoted: set.candidates[r]!.kind === 'direct' || set.candidates[r]!.kind === 'mixed' }));
 }
 
-function fit(examples: readonly Example[], epochs = 8, l2 = 1e-5, rate = 0.2): Map<string, number> {
+export function fit(examples: readonly Example[], epochs = 8, l2 = 1e-5, rate = 0.2): Map<string, number> {
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
   const order = examples.map((_, i) => i);
@@ -162,11 +171,14 @@ export function train(root: string, log: (s: string) => void = () => {}): TrainR
   const docs = loadPolnear(root, 'train');
   const analyzer = new Analyzer({ components: componentsUpTo('quotes').filter((c) => c.name !== 'quotes') });
   const perDoc: Example[][] = [];
+  const prepared: { doc: Doc; gold: ScoredAttribution[] }[] = [];
   let gold = 0;
   for (const d of docs) {
     const g = d.attributions.map(goldAsScored);
     gold += g.length;
-    perDoc.push(labelledExamples(d.text, g, analyzer));
+    const doc = analyzer.runDoc(new Doc(d.text));
+    prepared.push({ doc, gold: g });
+    perDoc.push(examplesOf(doc, g));
   }
   const all = perDoc.flat();
   log(`${docs.length} articles, ${gold} gold attributions, ${all.length} candidates (${all.filter((e) => e.label).length} match a gold one)`);
@@ -176,17 +188,33 @@ export function train(root: string, log: (s: string) => void = () => {}): TrainR
   const prune = (ex: Example): Example => ({ ...ex, features: ex.features.filter((f) => (freq.get(f) ?? 0) >= 2) });
   const folds = 5;
   const held: { p: number; label: number; sourceLabel?: number; quoted?: boolean }[] = [];
+  const foldWeights: Map<string, number>[] = [];
   for (let k = 0; k < folds; k++) {
     const trainSet = perDoc.filter((_, i) => i % folds !== k).flat().map(prune);
     const w = fit(trainSet);
+    foldWeights.push(w);
     for (const ex of perDoc.filter((_, i) => i % folds === k).flat().map(prune)) held.push({ p: predict(w, ex), label: ex.label, quoted: !!ex.quoted, ...(ex.sourceLabel !== undefined ? { sourceLabel: ex.sourceLabel } : {}) });
   }
   const { threshold, directThreshold, f1, sourceF1 } = bestThresholds(held, gold);
   log(`5-fold held-out at thresholds ${threshold.toFixed(2)} (direct ${directThreshold.toFixed(2)}): content F1 ${f1.toFixed(3)}, content+source F1 ${sourceF1.toFixed(3)}`);
+  // The same folds scored as the evaluation scores: the component with each fold's weights on its held-out articles.
+  const cvCounts = emptySubsets();
+  prepared.forEach(({ doc, gold: g }, i) => {
+    const model = { version: 1, threshold, directThreshold, weights: foldWeights[i % folds]! };
+    const a = { doc: { text: doc.text }, quotes: quotesFor(doc, { model }) } as unknown as Analysis;
+    scoreDocument(doc.text, g, attributionsFromAnalysis(a), 0.5, cvCounts);
+  });
+  const show = (c: { matched: number; matchedSource: number; predicted: number; gold: number }) => {
+    const a = prf(c.matched, c.predicted, c.gold);
+    const b = prf(c.matchedSource, c.predicted, c.gold);
+    return `content P ${a.p.toFixed(3)} R ${a.r.toFixed(3)} F1 ${a.f1.toFixed(3)} (${c.matched}/${c.gold}), +source F1 ${b.f1.toFixed(3)}`;
+  };
+  log(`5-fold held-out through the component: all ${show(cvCounts.all)}`);
+  log(`                                        direct ${show(cvCounts.direct)}`);
   const w = fit(all.map(prune));
   const weights: Record<string, number> = {};
   for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 1e-3) weights[f] = Math.round(v * 10000) / 10000;
-  return { examples: all.length, positives: all.filter((e) => e.label).length, gold, threshold, directThreshold, cvF1: f1, cvSourceF1: sourceF1, weights };
+  return { examples: all.length, positives: all.filter((e) => e.label).length, gold, threshold, directThreshold, cvF1: f1, cvSourceF1: sourceF1, cvCounts, weights };
 }
 
 function main(argv: string[]): void {
@@ -201,7 +229,7 @@ function main(argv: string[]): void {
   const json = JSON.stringify({
     version: 1,
     about: 'Attribution candidate scorer (logistic regression), trained by src/eval/quotes/train.ts on PolNeAR train.',
-    trainedOn: { examples: r.examples, positives: r.positives, gold: r.gold, cvContentF1: Math.round(r.cvF1 * 1000) / 1000, cvSourceF1: Math.round(r.cvSourceF1 * 1000) / 1000 },
+    trainedOn: { examples: r.examples, positives: r.positives, gold: r.gold, cvContentF1: Math.round(r.cvF1 * 1000) / 1000, cvSourceF1: Math.round(r.cvSourceF1 * 1000) / 1000, cvDirectRecall: Math.round((r.cvCounts.direct.matched / Math.max(1, r.cvCounts.direct.gold)) * 1000) / 1000 },
     threshold: Math.round(r.threshold * 10000) / 10000,
     directThreshold: Math.round(r.directThreshold * 10000) / 10000,
     weights: r.weights,
