@@ -260,6 +260,9 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         }
         if (ph.pos(c) === 'PUNCT' && ph.lower(c) !== '.' && !ph.npToken(c)) break;
         if (!isQuoteCue(c)) continue;
+        // A title in the middle of a sentence ("Wednesday on Fox's “Hannity,” Newt Gingrich said if …"): the
+        // cue reports the clause after it, which holds the speaker's words.
+        if (!startsSentence && words <= 5 && reportsClauseAfter(c + 1, sentOf[c]! >= 0 ? sentLast[sentOf[c]!]! : rl)) break;
         let src: TokenRange | undefined = c > i ? ph.npEndingAt(c - 1, i) : undefined;
         if (src && src.first > i) {
           // Only adverbs/auxiliaries may sit between the close mark and the subject.
@@ -388,6 +391,18 @@ export function findCandidates(input: CandidateInput): CandidateSet {
   }
 
   /** The cue's characters: the verb, with "according to", a particle ("pointed out") or a colon. */
+  /** True when tokens `[k, end)` open a clause ("that …", "if …", "the plan would fail"): a subject and a verb, four words or more. */
+  function reportsClauseAfter(k: number, end: number): boolean {
+    if (end - k < 4) return false;
+    if (/^(that|if|whether)$/.test(ph.lower(k))) return true;
+    if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(ph.pos(k))) return false;
+    for (let m = k + 1; m < Math.min(end, k + 12); m++) {
+      if (/^[,;:.!?()—–]$/.test(ph.lower(m))) return false;
+      if (/^(VERB|AUX)$/.test(ph.pos(m)) && quoteOf[m]! < 0) return true;
+    }
+    return false;
+  }
+
   function cueSpan(c: number): Range2 {
     let end = c + 1;
     const l = lemma(c);
@@ -495,7 +510,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
           const rest = endTok - afterCue;
           // "Noting …, Allen said he tends to …": a clause with its own subject follows, so the cue looks forward.
           const pronounClause = afterCue + 1 < endTok && /^(he|she|they|we|i|it)$/.test(ph.lower(afterCue)) && /^(VERB|AUX)$/.test(ph.pos(afterCue + 1));
-          const hasClause = pronounClause || [...Array(Math.max(0, rest)).keys()].some((d) => CLAUSE_OPENERS.has(ph.lower(afterCue + d)) && ph.lower(afterCue + d) === 'that');
+          const hasClause = pronounClause || reportsClauseAfter(afterCue, endTok) || [...Array(Math.max(0, rest)).keys()].some((d) => CLAUSE_OPENERS.has(ph.lower(afterCue + d)) && ph.lower(afterCue + d) === 'that');
           if (k >= lo && rest <= 12 && !hasClause) post = [tok.starts[lo]!, tok.ends[k]!];
         }
       } else if (!src && i > lo && (ph.lower(i - 1) === ',' || markTok[i - 1]) && !/ing$/.test(ph.lower(i))) {
@@ -780,5 +795,32 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       sourceFar: true,
     });
   }
+  trimTails(text, quotes, candidates);
   return { quotes, candidates, sentOf };
+}
+
+/** A clause after quoted words that is the writer's, not the report's: ", which …", "— a play on …", "and he …", "before …". */
+const TAIL_BOUNDARY = /^\s*(?:[,;—–-]|\s[—–-]|\s(?:and|but|while|whereas|which|when|as|before|after|until|although|though|moments|hours|days)\b)/i;
+const TAIL_MIN_WORDS = 5;
+
+/**
+ * Reported speech that holds quoted words ends with the last of them when the sentence goes on in
+ * a clause of the writer's ("Bush says he's “excited where we stand” as he faces a test …").
+ */
+function trimTails(text: string, quotes: readonly QuoteSpan[], candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.kind !== 'mixed') continue;
+    let lastClose = -1;
+    for (const q of quotes) if (!q.unclosed && q.open >= c.content[0] && q.close <= c.content[1] && q.close > lastClose) lastClose = q.close;
+    if (lastClose < 0) continue;
+    const tail = text.slice(lastClose, c.content[1]);
+    const words = (x: string) => x.split(/\s+/).filter((w) => /\w/.test(w)).length;
+    if (words(tail) >= TAIL_MIN_WORDS && TAIL_BOUNDARY.test(tail)) {
+      c.content = [c.content[0], lastClose];
+      continue;
+    }
+    // Or a few words on, at a comma or a dash ("he was being “sarcastic” in his comments, which raised …").
+    const m = /,\s|\s[—–-]\s/.exec(tail);
+    if (m && words(tail.slice(m.index)) >= TAIL_MIN_WORDS) c.content = [c.content[0], lastClose + m.index];
+  }
 }

@@ -397,3 +397,30 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(q.find((y) => y.kind === 'partial')?.content.text, 'turning its back');
   });
 });
+
+describe('reports that hold quoted words', () => {
+  it('end with the quoted words when the sentence goes on in a clause of the writer\'s', () => {
+    const a = byContent(quotes('Mayor Ruiz says she is “proud of where we stand” as she faces a hard vote in the council next month.').q, 'proud of')!;
+    assert.equal(a.kind, 'mixed');
+    assert.equal(a.content.text, 'she is “proud of where we stand”');
+    const b = byContent(quotes('Mayor Ruiz said the ferry plan was “a waste of money” in her view, which angered the harbour crews and their union.').q, 'waste of')!;
+    assert.equal(b.content.text, 'the ferry plan was “a waste of money” in her view');
+  });
+
+  it('keep a short rest of the clause after the quoted words', () => {
+    const a = byContent(quotes('Mayor Ruiz said the ferry plan was “a waste” and a mistake.').q, 'waste')!;
+    assert.equal(a.content.text, 'the ferry plan was “a waste” and a mistake');
+  });
+
+  it('take the clause after a cue that follows a title in quotes ("on “Morning Harbour,” Ruiz said the …")', () => {
+    const q = quotes('Speaking on Monday on “Morning Harbour,” Mayor Ruiz said the ferry would be “back in service” by June.').q;
+    const x = byContent(q, 'back in service')!;
+    assert.equal(x.cue?.text, 'said');
+    assert.equal(x.source?.text, 'Mayor Ruiz');
+    const m = q.find((y) => y.kind === 'mixed')!;
+    assert.equal(m.content.text, 'the ferry would be “back in service” by June');
+    // A quote that ends the speaker's clause keeps its cue after it.
+    const d = byContent(quotes('The plan is “reckless,” Mayor Ruiz said on Monday.').q, 'reckless')!;
+    assert.equal(d.cue?.text, 'said');
+  });
+});

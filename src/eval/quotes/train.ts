@@ -207,7 +207,7 @@ export function train(root: string, log: (s: string) => void = () => {}): TrainR
   const show = (c: { matched: number; matchedSource: number; predicted: number; gold: number }) => {
     const a = prf(c.matched, c.predicted, c.gold);
     const b = prf(c.matchedSource, c.predicted, c.gold);
-    return `content P ${a.p.toFixed(3)} R ${a.r.toFixed(3)} F1 ${a.f1.toFixed(3)} (${c.matched}/${c.gold}), +source F1 ${b.f1.toFixed(3)}`;
+    return `content P ${a.p.toFixed(4)} R ${a.r.toFixed(4)} F1 ${a.f1.toFixed(4)} (${c.matched}/${c.gold}), +source F1 ${b.f1.toFixed(4)}`;
   };
   log(`5-fold held-out through the component: all ${show(cvCounts.all)}`);
   log(`                                        direct ${show(cvCounts.direct)}`);
