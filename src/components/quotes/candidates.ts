@@ -750,7 +750,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
         while (v < qa && /^(ADV|AUX|PART)$/.test(ph.pos(v))) v++;
         let e = sentLast[s]!;
         while (e > lo && (SENT_FINAL.test(ph.lower(e - 1)) || markTok[e - 1])) e--;
-        if (v < qa && ph.pos(v) === 'VERB' && quoteOf[v]! < 0 && !usedCue.has(v) && v + 1 <= qa && tok.ends[e - 1]! >= qs.end) {
+        if (v < qa && ph.pos(v) === 'VERB' && quoteOf[v]! < 0 && !usedCue.has(v) && v + 1 <= qa && tok.ends[e - 1]! > qs.start) {
           const idx = candidates.length;
           candidates.push({ kind: 'mixed', content: [tok.starts[v + 1]!, tok.ends[e - 1]!], cue: [tok.starts[v]!, tok.ends[v]!], source: tokRange(src), sourceToks: src, cueTok: v, rule: 'orphan-quote-clause', sourceFar: true });
           candidates.push({ kind: 'partial', content: [qs.start, qs.end], cue: [tok.starts[v]!, tok.ends[v]!], source: tokRange(src), sourceToks: src, cueTok: v, rule: 'partial-in-report', quote: q, parent: idx, sourceFar: true });
@@ -811,8 +811,9 @@ function trimTails(text: string, quotes: readonly QuoteSpan[], candidates: Candi
   for (const c of candidates) {
     if (c.kind !== 'mixed') continue;
     let lastClose = -1;
-    for (const q of quotes) if (!q.unclosed && q.open >= c.content[0] && q.close <= c.content[1] && q.close > lastClose) lastClose = q.close;
-    if (lastClose < 0) continue;
+    // The last quote that opens inside the content; one the content ends inside of leaves no tail.
+    for (const q of quotes) if (q.open >= c.content[0] && q.open < c.content[1] && q.close > lastClose) lastClose = q.close;
+    if (lastClose < 0 || lastClose >= c.content[1]) continue;
     const tail = text.slice(lastClose, c.content[1]);
     const words = (x: string) => x.split(/\s+/).filter((w) => /\w/.test(w)).length;
     if (words(tail) >= TAIL_MIN_WORDS && TAIL_BOUNDARY.test(tail)) {

@@ -407,9 +407,18 @@ describe('reports that hold quoted words', () => {
     assert.equal(b.content.text, 'the ferry plan was “a waste of money” in her view');
   });
 
-  it('keep a short rest of the clause after the quoted words', () => {
+  it('keep a short rest of the clause after the quoted words, and every quote the clause holds', () => {
     const a = byContent(quotes('Mayor Ruiz said the ferry plan was “a waste” and a mistake.').q, 'waste')!;
     assert.equal(a.content.text, 'the ferry plan was “a waste” and a mistake');
+    const q = quotes('Mayor Ruiz called the ferry plan a “new low” and a “reckless gamble with the money of the harbour crews.”').q;
+    assert.equal(q.find((y) => y.kind === 'mixed')?.content.text, 'the ferry plan a “new low” and a “reckless gamble with the money of the harbour crews');
+  });
+
+  it('end a clause that holds quoted words at a full stop inside the marks ("… as a “breakthrough.”")', () => {
+    const q = quotes('Chancellor Ruiz hailed the ferry deal with the islands as a “breakthrough.” The deal starts in May.').q;
+    const m = q.find((y) => y.kind === 'mixed')!;
+    assert.equal(m.cue?.text, 'hailed');
+    assert.equal(m.content.text, 'the ferry deal with the islands as a “breakthrough');
   });
 
   it('take the clause after a cue that follows a title in quotes ("on “Morning Harbour,” Ruiz said the …")', () => {
