@@ -242,8 +242,10 @@ export function findCandidates(input: CandidateInput): CandidateSet {
             usedCue.set(c, candidates.length - 1);
             lastDirect = candidates.length - 1;
             made = true;
+            break;
           }
-          break;
+          // A noun after a comma is one more item of the appositive ("… of state for population, refugees, and migration, said").
+          if (ph.pos(c) !== 'NOUN') break;
         }
       }
       let reach = i + 9;

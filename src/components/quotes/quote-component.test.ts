@@ -377,6 +377,13 @@ describe('direct quotes the first rules missed', () => {
     assert.equal(byContent(q, 'win this state')?.source?.text, 'The campaign');
   });
 
+  it('reads the cue after an appositive that lists nouns ("Ana Ruiz, minister for ports, ferries, and harbours, said")', () => {
+    const x = byContent(quotes('“The harbour will reopen next week,” Ana Ruiz, minister for ports, ferries, and harbours, said on Monday.').q, 'harbour')!;
+    assert.equal(x.kind, 'direct');
+    assert.equal(x.cue?.text, 'said');
+    assert.equal(x.source?.text, 'Ana Ruiz, minister for ports, ferries, and harbours');
+  });
+
   it('reads the cue after a name with a parenthesis, a name the tagger misreads after the marks, and "“…” - Name."', () => {
     assert.equal(byContent(quotes('“The harbour will reopen,” Sen. Jane Roe (D-Ore.) said.').q, 'harbour')?.source?.text, 'Sen. Jane Roe (D-Ore.)');
     assert.equal(byContent(quotes('“The harbour will reopen,” Jolly, after a long pause, said.').q, 'harbour')?.source?.text, 'Jolly, after a long pause');
