@@ -179,6 +179,8 @@ const TIME_WORDS = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 const MEASURE_NP = /(?:^|\s)(?:years?|months?|weeks?|days?|today|yesterday|tonight|hours?|minutes?|decades?|century|centuries|morning|afternoon|evening|night|times?|GMT|UTC|EUR|USD|euros?|dollars?|pounds|yuan|rupees|tons?|tonnes?|kilometers?|kilometres?|miles?|percent|per cent|a\.d\.|b\.c\.)$/i;
 /** A day written as a weekday or a month and a number ("Monday", "Feb. 29", "April 7") where the date layer did not take it. */
 const DAY_NP = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d)/;
+/** A date, a day, or a phrase of time, money or measure: never a party. */
+const timeOrMeasure = (text: string) => TIME_WORDS.test(text) || DAY_NP.test(text) || MEASURE_NP.test(text);
 /** An actor's own forces as object ("mobilized troops for a war against Iraq") are what is moved, not the other party. */
 const OWN_FORCES = /^(?:(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Ss]ome|[Mm]ore|new|additional|extra|\d[\d,]*)\s+)*(?:troops|forces|army|soldiers|police|military|units|personnel|warships|jets)$/;
 
@@ -230,7 +232,7 @@ function governedRecipient(m: PatternMatch, t: Toks, type: PloverType, current: 
     const ref = cands.find((r) => r.start === t.start[i]);
     if (!ref || ref === agent || ref.pronoun || (agent?.actor && ref.actor === agent.actor)) continue;
     // Goods go to a party or to a place or institution that takes them ("drugs to the hospital").
-    const taker = goods && governingPrep(t, ref) === 'to' && !MEASURE_NP.test(ref.text) && !DAY_NP.test(ref.text);
+    const taker = goods && governingPrep(t, ref) === 'to' && !timeOrMeasure(ref.text);
     if ((!ref.actor && !ref.actorLike && !taker) || TIME_WORDS.test(ref.text)) continue;
     const score = weight(governingPrep(t, ref)) + (ref.actor ? 0.5 : 0);
     if (score > bestScore) {
@@ -269,7 +271,7 @@ function complementOf(m: PatternMatch, t: Toks, cands: readonly MentionRef[], ag
   if (at >= t.n) return undefined;
   const ref = cands.find((r) => r.start <= t.start[at]! && t.start[at]! < r.end);
   if (!ref || ref === agent || (ref.pronoun && !ref.actor) || (agent?.actor && ref.actor === agent.actor)) return undefined;
-  if (TIME_WORDS.test(ref.text) || DAY_NP.test(ref.text) || MEASURE_NP.test(ref.text)) return undefined;
+  if (timeOrMeasure(ref.text)) return undefined;
   if (prep === 'into' && !ref.actor) {
     // "into the death of Peru's envoy" read as one phrase: the actor inside it after "of".
     const inner = cands.find((r) => r !== ref && r.actor && ref.start < r.start && r.end <= ref.end && /\sof\s/.test(ref.text.slice(0, r.start - ref.start + 1)));
@@ -296,7 +298,7 @@ function placeAfter(m: PatternMatch, t: Toks, cands: readonly MentionRef[], agen
     if (w !== 'in' || i + 1 >= t.n) continue;
     const ref = cands.find((r) => r.start <= t.start[i + 1]! && t.start[i + 1]! < r.end);
     if (!ref || ref === agent || ref.pronoun || (agent?.actor && ref.actor === agent.actor)) continue;
-    if (TIME_WORDS.test(ref.text) || DAY_NP.test(ref.text) || MEASURE_NP.test(ref.text)) continue;
+    if (timeOrMeasure(ref.text)) continue;
     const place = ref.actor ? ref.kind === 'country' || ref.kind === 'region' : PLACE_NOUNS.test(ref.text) || (!!ref.actorLike && /^(?:the\s+)?[A-Z]/.test(ref.text) && !/\s(?:of|and)\s/.test(ref.text) && !ACTORISH.test(ref.text));
     if (place) return ref;
   }

@@ -392,7 +392,6 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     for (let i = x; i < y; i++) yield i;
   }
 
-  /** The cue's characters: the verb, with "according to", a particle ("pointed out") or a colon. */
   /** True when tokens `[k, end)` open a clause ("that …", "if …", "the plan would fail"): a subject and a verb, four words or more. */
   function reportsClauseAfter(k: number, end: number): boolean {
     if (end - k < 4) return false;
@@ -405,6 +404,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
     return false;
   }
 
+  /** The cue's characters: the verb, with "according to", a particle ("pointed out") or a colon. */
   function cueSpan(c: number): Range2 {
     let end = c + 1;
     const l = lemma(c);
@@ -502,7 +502,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
       }
       // Post-posed: "…, X said (on Friday)." / "…, said X."
       const afterCue = i + 1;
-      const inverted = !src || (src && src.last === i && false);
+      const inverted = !src;
       let post: Range2 | undefined;
       let postSrc = src;
       if (src && src.first > lo) {
@@ -804,6 +804,7 @@ export function findCandidates(input: CandidateInput): CandidateSet {
 /** A clause after quoted words that is the writer's, not the report's: ", which …", "— a play on …", "and he …", "before …". */
 const TAIL_BOUNDARY = /^\s*(?:[,;—–-]|\s[—–-]|\s(?:and|but|while|whereas|which|when|as|before|after|until|although|though|moments|hours|days)\b)/i;
 const TAIL_MIN_WORDS = 5;
+const wordCount = (x: string) => x.split(/\s+/).filter((w) => /\w/.test(w)).length;
 
 /**
  * Reported speech that holds quoted words ends with the last of them when the sentence goes on in
@@ -817,13 +818,12 @@ function trimTails(text: string, quotes: readonly QuoteSpan[], candidates: Candi
     for (const q of quotes) if (q.open >= c.content[0] && q.open < c.content[1] && q.close > lastClose) lastClose = q.close;
     if (lastClose < 0 || lastClose >= c.content[1]) continue;
     const tail = text.slice(lastClose, c.content[1]);
-    const words = (x: string) => x.split(/\s+/).filter((w) => /\w/.test(w)).length;
-    if (words(tail) >= TAIL_MIN_WORDS && TAIL_BOUNDARY.test(tail)) {
+    if (wordCount(tail) >= TAIL_MIN_WORDS && TAIL_BOUNDARY.test(tail)) {
       c.content = [c.content[0], lastClose];
       continue;
     }
     // Or a few words on, at a comma or a dash ("he was being “sarcastic” in his comments, which raised …").
     const m = /,\s|\s[—–-]\s/.exec(tail);
-    if (m && words(tail.slice(m.index)) >= TAIL_MIN_WORDS) c.content = [c.content[0], lastClose + m.index];
+    if (m && wordCount(tail.slice(m.index)) >= TAIL_MIN_WORDS) c.content = [c.content[0], lastClose + m.index];
   }
 }

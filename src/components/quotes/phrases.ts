@@ -76,7 +76,7 @@ export class Phrases {
     const prev = this.lower(i - 1);
     // After a closing quote mark and a space ("“…” Blunt said") a capital starts a name, not a sentence.
     if (/^[”"]$/.test(prev) && this.tok.ends[i - 1]! < s && !/\n/.test(t.slice(this.tok.ends[i - 1], s))) return true;
-    return /^[\p{L},]/u.test(prev) && !/\n/.test(t.slice(this.tok.ends[i - 1], s)) && this.pos(i - 1) !== 'PUNCT' || prev === ',';
+    return prev === ',' || (/^[\p{L},]/u.test(prev) && !/\n/.test(t.slice(this.tok.ends[i - 1], s)) && this.pos(i - 1) !== 'PUNCT');
   }
 
   /** An -ing form after a possessive or an article ("her thinking", "the saying"): a noun, not a verb. */
@@ -201,7 +201,7 @@ export class Phrases {
       if (!head) return undefined;
       const hp = this.pos(head.first);
       if (hp === 'PRON' && head.last - head.first === 1) return aside ? head : undefined;
-      return { first: head.first, last: close === ',' ? j : j };
+      return { first: head.first, last: j };
     }
     // "those surveyed said", "voters polled said": a past participle after the head belongs to the phrase.
     if (this.pos(j) === 'VERB' && /ed$/.test(this.lower(j)) && j - 1 >= lo && (this.lower(j - 1) === 'those' || /^(NOUN|PROPN)$/.test(this.pos(j - 1)))) {

@@ -42,12 +42,7 @@ export interface TrainResult {
   readonly weights: Record<string, number>;
 }
 
-/** Candidates of one article as the scorer sees them, labelled against the gold attributions. */
-export function labelledExamples(text: string, gold: readonly ScoredAttribution[], analyzer: Analyzer): Example[] {
-  return examplesOf(analyzer.runDoc(new Doc(text)), gold);
-}
-
-/** As `labelledExamples`, over a Doc already run up to the quotes component. */
+/** Candidates of one article (a Doc run up to the quotes component) as the scorer sees them, labelled against the gold attributions. */
 export function examplesOf(doc: Doc, gold: readonly ScoredAttribution[]): Example[] {
   const text = doc.text;
   if (!doc.tokens) return [];
@@ -84,7 +79,7 @@ export function examplesOf(doc: Doc, gold: readonly ScoredAttribution[]): Exampl
   return tops.map((r, u) => ({ features: candidateFeatures(set.candidates[r]!, set, text, doc.tokens!), label: matched.has(u) ? 1 : 0, sourceLabel: withSource.has(u) ? 1 : 0, quoted: set.candidates[r]!.kind === 'direct' || set.candidates[r]!.kind === 'mixed' }));
 }
 
-export function fit(examples: readonly Example[], epochs = 8, l2 = 1e-5, rate = 0.2): Map<string, number> {
+function fit(examples: readonly Example[], epochs = 8, l2 = 1e-5, rate = 0.2): Map<string, number> {
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
   const order = examples.map((_, i) => i);
